@@ -1,0 +1,5 @@
+package org.fhirtrials;
+
+public class FhirTrialsApplication {
+  public static void main(String[] args) {}
+}

@@ -1,0 +1,9 @@
+package org.fhirtrials.model;
+
+/**
+ * A web link.
+ *
+ * @param label label
+ * @param url URL
+ */
+public record Link(String label, String url) {}
