@@ -83,7 +83,7 @@ final class Arms {
               "Participants receive escalating doses of "
                   + agent.name()
                   + " "
-                  + rng.pick(SCHEDULES)
+                  + test.schedule()
                   + " to determine the maximum tolerated dose.",
               List.of(test));
       Arm expansion =
@@ -118,7 +118,7 @@ final class Arms {
             "Participants receive "
                 + test.name()
                 + " "
-                + rng.pick(SCHEDULES)
+                + test.schedule()
                 + " until disease progression, unacceptable toxicity or withdrawal.",
             List.of(test));
     return new Design(List.of(arm), List.of(test), "SINGLE_GROUP", "NA", "NONE", List.of());
@@ -184,7 +184,7 @@ final class Arms {
                   + test.name()
                   + (experimentalArms > 1 ? " " + dose : "")
                   + " "
-                  + rng.pick(SCHEDULES)
+                  + test.schedule()
                   + ".",
               uses));
     }
