@@ -329,7 +329,9 @@ final class Cities {
               f[1].isEmpty() ? null : f[1],
               f[2],
               Double.parseDouble(f[3]),
-              Double.parseDouble(f[4])));
+              Double.parseDouble(f[4]),
+              f[3],
+              f[4]));
     }
     return List.copyOf(cities);
   }

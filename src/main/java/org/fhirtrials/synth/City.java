@@ -8,5 +8,14 @@ package org.fhirtrials.synth;
  * @param country country name as the registry writes it
  * @param lat latitude in degrees
  * @param lon longitude in degrees
+ * @param latText latitude as written in the table (written as-is, not re-rendered per site)
+ * @param lonText longitude as written in the table
  */
-record City(String name, String state, String country, double lat, double lon) {}
+record City(
+    String name,
+    String state,
+    String country,
+    double lat,
+    double lon,
+    String latText,
+    String lonText) {}

@@ -2,7 +2,6 @@ package org.fhirtrials.synth;
 
 import java.text.Normalizer;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -275,6 +274,8 @@ final class People {
           Map.entry("Switzerland", GERMAN),
           Map.entry("Italy", ITALIAN));
 
+  private static final int MAX_SLUG = 40;
+
   private static final List<String> DEGREES = List.of("MD", "MD, PhD", "PhD", "MD, MPH", "DO");
 
   private People() {}
@@ -294,8 +295,7 @@ final class People {
   static String phone(String country, Rng rng) {
     int line = rng.between(100, 199);
     return switch (country) {
-      case "United States", "Canada" ->
-          rng.between(201, 989) + "-555-0" + String.format(Locale.ROOT, "%03d", line);
+      case "United States", "Canada" -> rng.between(201, 989) + "-555-0" + line;
       case "United Kingdom" -> "+44 20 7946 0" + line;
       case "France" -> "+33 1 99 00 " + line / 10 + " " + (10 + line % 90);
       case "Germany" -> "+49 30 555 " + rng.between(1000, 9999);
@@ -318,14 +318,33 @@ final class People {
     return comma < 0 ? name : name.substring(0, comma);
   }
 
-  /** Lower-case ASCII letters and digits joined by {@code sep}; accents are dropped. */
+  /**
+   * Lower-case ASCII letters and digits, runs of anything else replaced by one {@code sep}, at most
+   * 40 characters; accents are dropped. Hand-written: it runs for every contact.
+   */
   static String slug(String text, String sep) {
-    String ascii =
-        Normalizer.normalize(text, Normalizer.Form.NFD)
-            .replaceAll("\\p{M}+", "")
-            .toLowerCase(Locale.ROOT);
-    String out = ascii.replaceAll("[^a-z0-9]+", " ").strip().replace(" ", sep);
-    return out.length() > 40 ? out.substring(0, 40) : out;
+    String ascii = text;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) > 127) {
+        ascii = Normalizer.normalize(text, Normalizer.Form.NFD);
+        break;
+      }
+    }
+    StringBuilder sb = new StringBuilder(ascii.length());
+    boolean pendingSep = false;
+    for (int i = 0; i < ascii.length() && sb.length() < MAX_SLUG; i++) {
+      char c = Character.toLowerCase(ascii.charAt(i));
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        if (pendingSep && sb.length() > 0) {
+          sb.append(sep);
+        }
+        pendingSep = false;
+        sb.append(c);
+      } else if (Character.getType(c) != Character.NON_SPACING_MARK) {
+        pendingSep = true;
+      }
+    }
+    return sb.length() > MAX_SLUG ? sb.substring(0, MAX_SLUG) : sb.toString();
   }
 
   /** The calling code of the countries with many sites; null for the rest (local format). */

@@ -165,8 +165,10 @@ final class Sites {
       }
       if (rng.chance(0.99)) { // the registry's geocoder misses the odd site
         g.writeObjectFieldStart("geoPoint");
-        g.writeNumberField("lat", city.lat());
-        g.writeNumberField("lon", city.lon());
+        g.writeFieldName("lat");
+        g.writeNumber(city.latText());
+        g.writeFieldName("lon");
+        g.writeNumber(city.lonText());
         g.writeEndObject();
       }
       g.writeEndObject();
@@ -185,7 +187,7 @@ final class Sites {
     if (area != Area.ONCOLOGY && pattern.contains("Cancer")) {
       pattern = "%s Medical Center";
     }
-    return String.format(pattern, city.name());
+    return pattern.replace("%s", city.name());
   }
 
   private static void contacts(JsonGenerator g, City city, Rng rng) throws IOException {

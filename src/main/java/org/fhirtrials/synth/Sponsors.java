@@ -131,10 +131,7 @@ final class Sponsors {
       case "OTHER_GOV" -> named("Ministry of Health, " + country, "OTHER_GOV");
       case "INDIV" -> named(People.name(country, rng, false), "INDIV");
       default ->
-          named(
-              String.format(
-                  Locale.ROOT, rng.pick(ACADEMIC_PATTERNS), Cities.in(country, rng).name()),
-              "OTHER");
+          named(rng.pick(ACADEMIC_PATTERNS).replace("%s", Cities.in(country, rng).name()), "OTHER");
     };
   }
 

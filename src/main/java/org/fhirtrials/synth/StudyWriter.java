@@ -71,7 +71,8 @@ final class StudyWriter {
     if (index < 0 || index >= MAX_STUDIES) {
       throw new IllegalArgumentException("study index out of range: " + index);
     }
-    return String.format(Locale.ROOT, "NCT9%07d", index + 1);
+    String digits = Long.toString(index + 1);
+    return "NCT9" + "0000000".substring(digits.length()) + digits;
   }
 
   /** Writes study {@code index} as one JSON object. */
@@ -293,7 +294,7 @@ final class StudyWriter {
             + "-"
             + s.timeline().firstSubmit().getYear()
             + "-"
-            + String.format(Locale.ROOT, "%03d", rng.between(1, 999)));
+            + rng.between(100, 999));
     g.writeEndObject();
     g.writeObjectFieldStart("organization");
     g.writeStringField("fullName", s.sponsor().name());
@@ -370,7 +371,7 @@ final class StudyWriter {
   }
 
   private static String acronym(Study s, Rng rng) {
-    String letters = s.profile().key().replaceAll("[^a-z]", "").toUpperCase(Locale.ROOT);
+    String letters = People.slug(s.profile().key(), "").toUpperCase(Locale.ROOT);
     return letters.substring(0, Math.min(4, letters.length())) + "-" + rng.between(1, 99);
   }
 
@@ -616,10 +617,8 @@ final class StudyWriter {
     if (s.observational()) {
       g.writeStringField(
           "studyPopulation",
-          String.format(
-              Locale.ROOT,
-              rng.pick(STUDY_POPULATIONS),
-              s.profile().labels().get(0).toLowerCase(Locale.ROOT)));
+          rng.pick(STUDY_POPULATIONS)
+              .replace("%s", s.profile().labels().get(0).toLowerCase(Locale.ROOT)));
       g.writeStringField(
           "samplingMethod", rng.chance(0.8) ? "NON_PROBABILITY_SAMPLE" : "PROBABILITY_SAMPLE");
     }
