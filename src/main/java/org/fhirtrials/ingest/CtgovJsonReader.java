@@ -2,9 +2,9 @@ package org.fhirtrials.ingest;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -104,7 +104,9 @@ public final class CtgovJsonReader {
               "unexpected content after the end of the JSON document"
                   + at(parser.currentTokenLocation()));
         }
-      } catch (StreamReadException e) {
+      } catch (JsonProcessingException e) {
+        // Syntax errors, and documents beyond Jackson's safety limits (nesting depth, number or
+        // string length): both are bad data, not I/O failures.
         reject(position, null, syntaxError(e));
       }
     }
@@ -175,7 +177,7 @@ public final class CtgovJsonReader {
     }
   }
 
-  private static String syntaxError(StreamReadException e) {
+  private static String syntaxError(JsonProcessingException e) {
     String message = e.getOriginalMessage();
     if (message != null) {
       // Jackson appends the source location on new lines; the location is reported separately.

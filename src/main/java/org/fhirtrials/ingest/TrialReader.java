@@ -104,6 +104,11 @@ public final class TrialReader {
         if (entry.isDirectory() || !isSupported(name)) {
           continue;
         }
+        if (name.toLowerCase(Locale.ROOT).endsWith(".zip")) {
+          counter.reject(
+              new Rejection(zip + "!" + name, null, "zip archives inside a zip are not read"));
+          continue;
+        }
         // Stream the entry (a page may be large); the reader must not close the zip stream.
         readStream(name.toLowerCase(Locale.ROOT), new NonClosing(zin), zip + "!" + name, counter);
       }

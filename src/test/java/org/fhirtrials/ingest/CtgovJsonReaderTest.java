@@ -274,6 +274,32 @@ class CtgovJsonReaderTest {
   }
 
   @Test
+  void rejectsJsonBeyondTheParserSafetyLimitsWithoutThrowing() throws IOException {
+    String deep = "[".repeat(5_000) + "]".repeat(5_000);
+
+    Rejection r = readText(deep).onlyRejection();
+
+    assertThat(r.origin()).startsWith("inline.json");
+    assertThat(r.reason()).containsIgnoringCase("nesting depth");
+  }
+
+  @Test
+  void reportsContentAfterTheEndOfTheDocument() throws IOException {
+    Result r =
+        readText(
+            "{\"protocolSection\":{\"identificationModule\":{\"nctId\":\"NCT99999947\","
+                + "\"briefTitle\":\"t\"}}}\n{\"again\": 1}");
+
+    assertThat(r.trials()).extracting(Trial::nctId).containsExactly("NCT99999947");
+    assertThat(r.rejections())
+        .containsExactly(
+            new Rejection(
+                "inline.json",
+                null,
+                "unexpected content after the end of the JSON document at line 2, column 1"));
+  }
+
+  @Test
   void rejectsAnEmptyFile() throws IOException {
     assertThat(readFixture("empty.json").onlyRejection())
         .isEqualTo(new Rejection("empty.json", null, "empty file"));
