@@ -249,14 +249,12 @@ final class CtgovStudyMapper {
     if (count != null && count < 0) {
       throw enrollment.invalid("count", "expected a non-negative integer, found " + count);
     }
-    List<Phase> phases = new ArrayList<>();
-    List<String> phaseCodes = d.texts("phases");
-    for (int i = 0; i < phaseCodes.size(); i++) {
-      String code = phaseCodes.get(i);
-      String where = "phases[" + i + "]";
-      phases.add(
-          Phase.parse(code).orElseThrow(() -> d.invalid(where, "unknown phase \"" + code + "\"")));
-    }
+    List<Phase> phases =
+        d.texts(
+            "phases",
+            c ->
+                Phase.parse(c.text())
+                    .orElseThrow(() -> c.invalid("unknown phase \"" + c.text() + "\"")));
     return new Design(
         d.text("studyType"),
         phases,

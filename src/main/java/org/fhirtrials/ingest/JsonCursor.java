@@ -90,6 +90,20 @@ final class JsonCursor {
     return array(field, "an array of strings", JsonCursor::asText);
   }
 
+  /**
+   * The strings in the array {@code field}, each mapped by {@code mapper} with a cursor on the item
+   * (so errors name {@code field[i]}); null and blank items are skipped.
+   */
+  <T> List<T> texts(String field, Function<JsonCursor, T> mapper) {
+    return array(
+        field, "an array of strings", item -> item.text() == null ? null : mapper.apply(item));
+  }
+
+  /** This node's string, cleaned; null when absent, null or blank. */
+  String text() {
+    return asText();
+  }
+
   /** The objects in the array {@code field}, each mapped by {@code mapper}; null items skipped. */
   <T> List<T> objects(String field, Function<JsonCursor, T> mapper) {
     return array(
