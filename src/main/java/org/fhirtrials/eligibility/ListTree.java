@@ -77,7 +77,7 @@ final class ListTree {
     }
   }
 
-  /** The top-level items of a section [from, to), in order. */
+  /** The top-level items of a section ending at {@code to}, from its candidate markers. */
   static List<Node> build(String text, int to, List<ListMarker> candidates) {
     List<Node> roots = new ArrayList<>();
     List<OpenList> stack = new ArrayList<>();
