@@ -9,6 +9,12 @@ import java.util.Objects;
 public record Measure(BigDecimal value, String unit) {
   public Measure {
     Objects.requireNonNull(value, "value");
+    // One representation per number, so equal measures are equal records (12.50 == 12.5 ==
+    // 1.25E+1).
+    value = value.stripTrailingZeros();
+    if (value.scale() < 0) {
+      value = value.setScale(0);
+    }
   }
 
   @Override

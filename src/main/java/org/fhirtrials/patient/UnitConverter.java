@@ -92,10 +92,7 @@ public final class UnitConverter {
     return r.factor == null
         ? new Conversion(Optional.empty(), r.problem)
         : new Conversion(
-            Optional.of(
-                new Measure(
-                    value.multiply(r.factor, MC).stripTrailingZeros(), analyte.canonicalUnit())),
-            null);
+            Optional.of(new Measure(value.multiply(r.factor, MC), analyte.canonicalUnit())), null);
   }
 
   /** Outcome of {@link #toCanonical}: a measure, or a problem description. */
