@@ -64,9 +64,12 @@ public final class Terminology {
   public static final String LOINC_ANSWER_NOT_PREGNANT = "LA26683-5";
   public static final String LOINC_ANSWER_UNKNOWN = "LA4489-6";
 
-  /** SNOMED 72892002 Normal pregnancy (finding): the Condition code Synthea records. */
+  /**
+   * SNOMED 72892002 Normal pregnancy (finding): the Condition code Synthea records (verified:
+   * Synthea condition tables and CQL value sets in public repositories).
+   */
   public static final String SNOMED_NORMAL_PREGNANCY = "72892002";
 
-  /** ICD-10(-CM) Z33.1 Pregnant state, incidental. */
+  /** ICD-10(-CM) Z33.1 Pregnant state, incidental (verified: ICD-10-CM code tables). */
   public static final String ICD10_PREGNANT_STATE = "Z33.1";
 }
