@@ -40,8 +40,8 @@ public final class CriterionExtractor {
           + "|\\blower\\s+than\\b|\\bbelow\\b|\\bunder\\b";
 
   /** lead-in words (no digits, no clause end), comparator, number. */
-  private static final Pattern LEAD_CMP_NUM =
-      Pattern.compile("[^\\d;]{0,%d}?\\s*(?<cmp>" + CMP + ")?\\s*(?<num>" + NUM + ")", FLAGS);
+  private static final String LEAD_CMP_NUM =
+      "[^\\d;]{0,%d}?\\s*(?<cmp>" + CMP + ")?\\s*(?<num>" + NUM + ")";
 
   private static final Pattern CHAINED_CMP_NUM =
       Pattern.compile(
@@ -66,21 +66,30 @@ public final class CriterionExtractor {
   private static final Pattern CARVE_OUT =
       Pattern.compile(
           "\\b(?:except(?:\\s+for)?|excluding|other\\s+than|apart\\s+from)\\b[^;.]*$", FLAGS);
+  /** the concept is the object of a treatment ("treatment for liver cancer", "anti-HBV"). */
+  private static final Pattern TREATMENT_OBJECT =
+      Pattern.compile(
+          "(?:\\b(?:treatment|therapy|therapies|treated|indications?|drugs?)\\s+(?:for|of|against)\\s+"
+              + "(?:the\\s+)?|\\banti-?)$",
+          FLAGS);
   private static final Pattern NEGATION_BEFORE =
       Pattern.compile(
           "(?:\\b(?:no|not|without|never|free\\s+of|absence\\s+of|negative\\s+for)\\b[^;:,.]{0,30}"
               + "|\\bnon[-\\s]?)$",
           FLAGS);
   private static final Pattern NEGATIVE_AFTER =
-      Pattern.compile("^[^;.]{0,120}?\\b(?:must\\s+be|is|are|be)\\s+negative\\b", FLAGS);
+      Pattern.compile("^[^;.]{0,200}?\\b(?:must\\s+be|is|are|be)\\s+negative\\b", FLAGS);
   private static final Pattern QUALIFIER =
       Pattern.compile(
-          "\\b(?:uncontroll\\w*|severe|clinically\\s+significant|refractory|moderate|poorly"
+          "\\b(?:uncontroll\\w*|co-?infect\\w*|severe|clinically\\s+significant|refractory|moderate|poorly"
               + "\\s+controlled|symptomatic|requiring|unstable|invasive|suspected)\\b",
           FLAGS);
   private static final Pattern ACTIVE = Pattern.compile("\\bactive\\b", FLAGS);
   private static final Pattern CONDITIONAL =
       Pattern.compile("\\bif\\b|\\bwilling\\b|\\bin\\s+case\\s+of\\b|\\bplanning\\b", FLAGS);
+  /** "Patients with HBV infection: ..." in an inclusion introduces a rule for a subgroup. */
+  private static final Pattern SUBJECTS_WITH =
+      Pattern.compile("\\b(?:patients|subjects|participants)\\s+with\\b[^;:.]{0,40}$", FLAGS);
   private static final Pattern OR_WORD = Pattern.compile("\\bor\\b", FLAGS);
   private static final Pattern WINDOW =
       Pattern.compile(
@@ -111,8 +120,8 @@ public final class CriterionExtractor {
   private static final int LEAD = 45;
   private static final int LONG_LEAD = 70;
   private static final Pattern[] LEAD_PATTERNS = {
-    Pattern.compile(String.format(LEAD_CMP_NUM.pattern(), LEAD), FLAGS),
-    Pattern.compile(String.format(LEAD_CMP_NUM.pattern(), LONG_LEAD), FLAGS)
+    Pattern.compile(String.format(LEAD_CMP_NUM, LEAD), FLAGS),
+    Pattern.compile(String.format(LEAD_CMP_NUM, LONG_LEAD), FLAGS)
   };
 
   /** A concept found in the text. */
@@ -120,6 +129,7 @@ public final class CriterionExtractor {
 
   /** Thresholds read from a scope. */
   private record Reading(
+      int start,
       List<Threshold> thresholds,
       String unit,
       Reference reference,
@@ -332,6 +342,7 @@ public final class CriterionExtractor {
       if (sex != null && s2 != null && s2 != sex && sameUnit) {
         second =
             reading(
+                offset + chain.start("cmp"),
                 List.of(new Threshold(c2, number(chain.group("num")))),
                 u2 != null ? u2 : unit,
                 s2,
@@ -341,14 +352,16 @@ public final class CriterionExtractor {
           && s2 == null
           && sameUnit
           && thresholds.size() == 1
-          && thresholds.get(0).comparator().isLowerBound() != c2.isLowerBound()) {
+          && (thresholds.get(0).comparator().isLowerBound() != c2.isLowerBound()
+              || equals
+              || c2 == org.fhirtrials.eligibility.extract.Comparator.EQ)) {
         thresholds.add(new Threshold(c2, number(chain.group("num"))));
         equals |= "=".equals(chain.group("cmp"));
         unit = unit == null ? u2 : unit;
         pos = p2;
       }
     }
-    readings.add(reading(thresholds, unit, sex, equals, offset + pos));
+    readings.add(reading(-1, thresholds, unit, sex, equals, offset + pos));
     if (second != null) {
       readings.add(second);
     }
@@ -360,7 +373,7 @@ public final class CriterionExtractor {
   }
 
   private static Reading reading(
-      List<Threshold> thresholds, Units.Match unit, Sex sex, boolean equals, int end) {
+      int start, List<Threshold> thresholds, Units.Match unit, Sex sex, boolean equals, int end) {
     String u = unit == null ? null : unit.ucum();
     Reference ref = Reference.ABSOLUTE;
     if (Units.ULN.equals(u)) {
@@ -370,7 +383,7 @@ public final class CriterionExtractor {
       ref = Reference.LLN_MULTIPLE;
       u = null;
     }
-    return new Reading(List.copyOf(thresholds), u, ref, sex, equals, end);
+    return new Reading(start, List.copyOf(thresholds), u, ref, sex, equals, end);
   }
 
   private static org.fhirtrials.eligibility.extract.Comparator comparator(String raw) {
@@ -465,15 +478,16 @@ public final class CriterionExtractor {
     } else if (def.kind() == Kind.QUANTITY && !unitFits(def, unit, r.reference())) {
       reason = "unit " + unit + " does not fit " + def.name();
     }
+    Mention at = r.start() >= 0 ? new Mention(m.def, r.start(), m.end) : m;
     return constraint(
-        m,
+        at,
         nt,
         r.thresholds(),
         unit,
         r.reference(),
         List.of(),
         r.sex(),
-        def.kind() == Kind.AGE ? null : window(text),
+        def.kind() == Kind.AGE ? null : labWindow(criterion, text),
         false,
         r.end(),
         reason);
@@ -595,6 +609,9 @@ public final class CriterionExtractor {
     if (CARVE_OUT.matcher(before).find()) {
       return null; // "except HBV and HCV", "other than liver cancer": carved out, not required
     }
+    if (TREATMENT_OBJECT.matcher(before).find()) {
+      return null;
+    }
     if ("hcc".equals(def.key()) && criterion.exclusion()) {
       return null; // the trial's own disease in an exclusion is always qualified ("invasive HCC")
     }
@@ -610,7 +627,13 @@ public final class CriterionExtractor {
     String reason = null;
     if (def.concept() == null) {
       reason = "no verified code for " + def.name();
-    } else if (!criterion.exclusion() && CONDITIONAL.matcher(text).find()) {
+    } else if (!criterion.exclusion()
+        && (CONDITIONAL.matcher(text).find()
+            || (criterion.parentText() != null
+                && CONDITIONAL.matcher(criterion.parentText()).find())
+            || (def.kind() == Kind.CONDITION
+                && !"hcc".equals(def.key())
+                && SUBJECTS_WITH.matcher(before).find()))) {
       reason = "conditional criterion (applies only to some patients)";
     } else if (QUALIFIER.matcher(near).find()) {
       reason = "qualified (" + firstMatch(QUALIFIER, near) + "); coded data cannot show this";
@@ -618,7 +641,7 @@ public final class CriterionExtractor {
       reason = "intention, not a status";
     }
     boolean active = ACTIVE.matcher(near).find();
-    TimeWindow window = window(text);
+    TimeWindow window = def.kind() == Kind.PREGNANCY ? null : window(text);
     return constraint(
         m,
         nt,
@@ -650,13 +673,37 @@ public final class CriterionExtractor {
   private static TimeWindow window(String text) {
     Matcher w = WINDOW.matcher(text);
     if (w.find()) {
-      String n = w.group("n1") != null ? w.group("n1") : w.group("n2");
-      String u = w.group("u1") != null ? w.group("u1") : w.group("u2");
-      String unit = u.toLowerCase(Locale.ROOT).replaceAll("s$", "") + "s";
-      return new TimeWindow(count(n), unit, w.group());
+      return windowOf(w);
     }
     Matcher e = EVER.matcher(text);
     return e.find() ? new TimeWindow(0, null, e.group()) : null;
+  }
+
+  private static final Pattern LAB_TIMING =
+      Pattern.compile("\\b(?:tests?|laborator\\w*|obtained|measured|performed|values?)\\b[^;]{0,40}$", FLAGS);
+
+  /** A window for a measurement only when the text ties it to the test ("obtained within 28 days"). */
+  private static TimeWindow labWindow(Criterion criterion, String text) {
+    for (String s : new String[] {text, criterion.parentText()}) {
+      if (s == null) {
+        continue;
+      }
+      Matcher w = WINDOW.matcher(s);
+      while (w.find()) {
+        String before = s.substring(Math.max(0, w.start() - 60), w.start());
+        if (LAB_TIMING.matcher(before).find()) {
+          return windowOf(w);
+        }
+      }
+    }
+    return null;
+  }
+
+  private static TimeWindow windowOf(Matcher w) {
+    String n = w.group("n1") != null ? w.group("n1") : w.group("n2");
+    String u = w.group("u1") != null ? w.group("u1") : w.group("u2");
+    String unit = u.toLowerCase(Locale.ROOT).replaceAll("s$", "") + "s";
+    return new TimeWindow(count(n), unit, w.group());
   }
 
   private static int count(String n) {

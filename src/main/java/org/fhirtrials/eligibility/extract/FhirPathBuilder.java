@@ -34,6 +34,9 @@ final class FhirPathBuilder {
   static final String CONDITIONS = "entry.resource.ofType(Condition)";
   private static final String ICD10_CM = Terminology.ICD10_CM;
 
+  /** The allowed value marking a condition that must be clinically active. */
+  static final String ACTIVE = "active";
+
   private FhirPathBuilder() {}
 
   /** The expression for {@code c}; {@code allOf} tells how sex-restricted parts combine. */
@@ -172,6 +175,9 @@ final class FhirPathBuilder {
             .append(String.join(" or ", alternatives))
             .append(").exists()")
             .append(" and verificationStatus.coding.where(code = 'entered-in-error').empty()");
+    if (c.allowedValues().contains(ACTIVE)) {
+      filter.append(" and clinicalStatus.coding.where(code = 'active').exists()");
+    }
     if (c.window() != null && !c.window().anyTime()) {
       filter
           .append(" and onset.ofType(dateTime) >= today() - ")
