@@ -66,12 +66,14 @@ public final class CriterionExtractor {
   private static final Pattern CARVE_OUT =
       Pattern.compile(
           "\\b(?:except(?:\\s+for)?|excluding|other\\s+than|apart\\s+from)\\b[^;.]*$", FLAGS);
+
   /** the concept is the object of a treatment ("treatment for liver cancer", "anti-HBV"). */
   private static final Pattern TREATMENT_OBJECT =
       Pattern.compile(
           "(?:\\b(?:treatment|therapy|therapies|treated|indications?|drugs?)\\s+(?:for|of|against)\\s+"
               + "(?:the\\s+)?|\\banti-?)$",
           FLAGS);
+
   private static final Pattern NEGATION_BEFORE =
       Pattern.compile(
           "(?:\\b(?:no|not|without|never|free\\s+of|absence\\s+of|negative\\s+for)\\b[^;:,.]{0,30}"
@@ -87,9 +89,11 @@ public final class CriterionExtractor {
   private static final Pattern ACTIVE = Pattern.compile("\\bactive\\b", FLAGS);
   private static final Pattern CONDITIONAL =
       Pattern.compile("\\bif\\b|\\bwilling\\b|\\bin\\s+case\\s+of\\b|\\bplanning\\b", FLAGS);
+
   /** "Patients with HBV infection: ..." in an inclusion introduces a rule for a subgroup. */
   private static final Pattern SUBJECTS_WITH =
       Pattern.compile("\\b(?:patients|subjects|participants)\\s+with\\b[^;:.]{0,40}$", FLAGS);
+
   private static final Pattern OR_WORD = Pattern.compile("\\bor\\b", FLAGS);
   private static final Pattern WINDOW =
       Pattern.compile(
@@ -680,9 +684,12 @@ public final class CriterionExtractor {
   }
 
   private static final Pattern LAB_TIMING =
-      Pattern.compile("\\b(?:tests?|laborator\\w*|obtained|measured|performed|values?)\\b[^;]{0,40}$", FLAGS);
+      Pattern.compile(
+          "\\b(?:tests?|laborator\\w*|obtained|measured|performed|values?)\\b[^;]{0,40}$", FLAGS);
 
-  /** A window for a measurement only when the text ties it to the test ("obtained within 28 days"). */
+  /**
+   * A window for a measurement only when the text ties it to the test ("obtained within 28 days").
+   */
   private static TimeWindow labWindow(Criterion criterion, String text) {
     for (String s : new String[] {text, criterion.parentText()}) {
       if (s == null) {
