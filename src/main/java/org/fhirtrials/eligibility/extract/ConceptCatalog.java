@@ -3,6 +3,7 @@ package org.fhirtrials.eligibility.extract;
 import static org.fhirtrials.terminology.Terminology.*;
 
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.fhirtrials.terminology.Terminology.Concept;
 
@@ -53,7 +54,7 @@ final class ConceptCatalog {
       List<Concept> alternates,
       String defaultUnit) {}
 
-  private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+  private static final int FLAGS = Pattern.CASE_INSENSITIVE;
 
   static final List<Def> ALL =
       List.of(
@@ -330,6 +331,76 @@ final class ConceptCatalog {
               Kind.TUMOUR_BURDEN,
               "tumou?r\\s+(?:burden|occupying)",
               null));
+
+  /**
+   * Cheap prefilter: lower-case substrings, one of which must occur in the lower-cased text before
+   * the concept's pattern is run (most criteria mention few concepts, so most patterns are
+   * skipped). Every alternative of a concept's pattern contains one of its triggers.
+   */
+  private static final Map<String, List<String>> TRIGGERS =
+      Map.ofEntries(
+          Map.entry("age", List.of("age", "year")),
+          Map.entry("ecog", List.of("ecog", "eastern")),
+          Map.entry("karnofsky", List.of("karnofsky", "kps")),
+          Map.entry("child-pugh", List.of("pugh")),
+          Map.entry("albi", List.of("albi", "albumin")),
+          Map.entry("anc", List.of("neutrophil", "anc")),
+          Map.entry("platelets", List.of("platelet", "plt")),
+          Map.entry("leukocytes", List.of("leukocyte", "leucocyte", "white", "wbc")),
+          Map.entry("hemoglobin", List.of("moglobin", "hgb", "hb")),
+          Map.entry("bilirubin", List.of("bilirubin", "bil")),
+          Map.entry("alt", List.of("alanine", "alt", "sgpt")),
+          Map.entry("ast", List.of("aspartate", "ast", "sgot")),
+          Map.entry("alp", List.of("alkaline", "alp")),
+          Map.entry("albumin", List.of("albumin")),
+          Map.entry("crcl", List.of("clearance", "crc", "ccr")),
+          Map.entry("egfr", List.of("filtration", "egfr")),
+          Map.entry("creatinine", List.of("creatinine", "cr")),
+          Map.entry("inr", List.of("normali", "inr")),
+          Map.entry("aptt", List.of("thromboplastin", "ptt")),
+          Map.entry("pt", List.of("prothrombin", "pt")),
+          Map.entry("hbv-dna", List.of("hbv")),
+          Map.entry("lvef", List.of("ejection", "lvef")),
+          Map.entry("qtcf", List.of("qtc")),
+          Map.entry("sbp", List.of("systolic", "sbp")),
+          Map.entry("dbp", List.of("diastolic", "dbp")),
+          Map.entry("hcc", List.of("hepatocellular", "hcc", "liver cancer")),
+          Map.entry("other-malignancy", List.of("malignan", "active cancer")),
+          Map.entry("hiv", List.of("hiv", "immunodeficiency")),
+          Map.entry("hbv", List.of("hepatitis", "hbv")),
+          Map.entry("hcv", List.of("hepatitis", "hcv")),
+          Map.entry("autoimmune", List.of("autoimmune")),
+          Map.entry("cns-metastasis", List.of("metasta")),
+          Map.entry("extrahepatic-metastasis", List.of("hepatic")),
+          Map.entry("decompensated-cirrhosis", List.of("decompensat")),
+          Map.entry("ascites", List.of("ascites")),
+          Map.entry("hepatic-encephalopathy", List.of("encephalopathy")),
+          Map.entry("ild", List.of("interstitial")),
+          Map.entry("tuberculosis", List.of("tuberculosis")),
+          Map.entry("pregnancy", List.of("pregnan")),
+          Map.entry("lactation", List.of("lactat", "feeding", "nursing")),
+          Map.entry("contraception", List.of("contracepti")),
+          Map.entry("tace", List.of("chemoemboli", "tace")),
+          Map.entry("haic", List.of("infusion", "haic")),
+          Map.entry("radiotherapy", List.of("radiotherapy", "radiation")),
+          Map.entry("systemic-therapy", List.of("systemic", "tumor", "tumour")),
+          Map.entry("immunotherapy", List.of("immunotherapy", "checkpoint")),
+          Map.entry("liver-transplant", List.of("transplant")),
+          Map.entry("regorafenib", List.of("regorafenib")),
+          Map.entry("cnlc", List.of("cnlc", "china")),
+          Map.entry("bclc", List.of("bclc")),
+          Map.entry("vp", List.of("vp")),
+          Map.entry("tumour-burden", List.of("tumor", "tumour")));
+
+  /** True when the lower-cased text may contain the concept (see {@link #TRIGGERS}). */
+  static boolean mayMention(Def def, String lowerText) {
+    for (String t : TRIGGERS.get(def.key())) {
+      if (lowerText.contains(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   private ConceptCatalog() {}
 

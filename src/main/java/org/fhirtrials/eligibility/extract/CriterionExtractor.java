@@ -29,7 +29,7 @@ import org.fhirtrials.model.Criterion;
  * but marked not computable.
  */
 public final class CriterionExtractor {
-  private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+  private static final int FLAGS = Pattern.CASE_INSENSITIVE;
   private static final String NUM = "\\d+(?:[.,]\\d+)*";
   private static final String CMP =
       "≥|≤|>=|<=|=>|=<|≧|≦|>|<|=|⩾|⩽"
@@ -121,6 +121,8 @@ public final class CriterionExtractor {
       Pattern.compile("\\bVp\\s*([1-4])(?:\\s*[-–/]\\s*(?:Vp\\s*)?([1-4]))?", FLAGS);
   private static final List<String> CNLC_STAGES =
       List.of("Ia", "Ib", "IIa", "IIb", "IIIa", "IIIb", "IV");
+  private static final Pattern BLANKS = Pattern.compile("\\s+");
+  private static final Pattern THOUSANDS = Pattern.compile("\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?");
   private static final int LEAD = 45;
   private static final int LONG_LEAD = 70;
   private static final Pattern[] LEAD_PATTERNS = {
@@ -221,7 +223,11 @@ public final class CriterionExtractor {
 
   private static List<Mention> mentions(String text) {
     List<Mention> all = new ArrayList<>();
+    String lower = text.toLowerCase(Locale.ROOT);
     for (Def def : ConceptCatalog.ALL) {
+      if (!ConceptCatalog.mayMention(def, lower)) {
+        continue;
+      }
       Matcher m = def.pattern().matcher(text);
       while (m.find()) {
         int end = m.end();
@@ -300,7 +306,7 @@ public final class CriterionExtractor {
       pos = ge.end();
     }
     if ((cmpText == null || comparator(cmpText).isLowerBound()) && thresholds.size() <= 1) {
-      if (range.lookingAt() && (unit == null || unitCompatible(scope, range))) {
+      if (range.lookingAt()) {
         if (thresholds.isEmpty()) {
           thresholds.add(new Threshold(org.fhirtrials.eligibility.extract.Comparator.GE, num));
         }
@@ -372,10 +378,6 @@ public final class CriterionExtractor {
     return readings;
   }
 
-  private static boolean unitCompatible(String scope, Matcher range) {
-    return true;
-  }
-
   private static Reading reading(
       int start, List<Threshold> thresholds, Units.Match unit, Sex sex, boolean equals, int end) {
     String u = unit == null ? null : unit.ucum();
@@ -391,7 +393,7 @@ public final class CriterionExtractor {
   }
 
   private static org.fhirtrials.eligibility.extract.Comparator comparator(String raw) {
-    String s = raw.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    String s = BLANKS.matcher(raw.toLowerCase(Locale.ROOT)).replaceAll(" ");
     return switch (s) {
       case "≥",
           ">=",
@@ -437,10 +439,7 @@ public final class CriterionExtractor {
 
   private static BigDecimal number(String raw) {
     // "2,500" and "12,000" are thousands; "1,5" is a decimal comma
-    String s =
-        raw.matches("\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?")
-            ? raw.replace(",", "")
-            : raw.replace(',', '.');
+    String s = THOUSANDS.matcher(raw).matches() ? raw.replace(",", "") : raw.replace(',', '.');
     int firstDot = s.indexOf('.');
     if (firstDot >= 0 && s.indexOf('.', firstDot + 1) >= 0) {
       s = s.substring(0, s.indexOf('.', firstDot + 1));
@@ -709,7 +708,8 @@ public final class CriterionExtractor {
   private static TimeWindow windowOf(Matcher w) {
     String n = w.group("n1") != null ? w.group("n1") : w.group("n2");
     String u = w.group("u1") != null ? w.group("u1") : w.group("u2");
-    String unit = u.toLowerCase(Locale.ROOT).replaceAll("s$", "") + "s";
+    String lower = u.toLowerCase(Locale.ROOT);
+    String unit = lower.endsWith("s") ? lower : lower + "s";
     return new TimeWindow(count(n), unit, w.group());
   }
 

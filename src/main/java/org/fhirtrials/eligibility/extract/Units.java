@@ -70,8 +70,7 @@ final class Units {
   private Units() {}
 
   private static Spelling sp(String regex, String ucum) {
-    return new Spelling(
-        Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), ucum);
+    return new Spelling(Pattern.compile(regex, Pattern.CASE_INSENSITIVE), ucum);
   }
 
   /** The unit starting at {@code from} (after optional blanks), or null. */
