@@ -5,13 +5,13 @@ import static org.fhirtrials.terminology.Terminology.LOINC_ANSWER_NOT_PREGNANT;
 import static org.fhirtrials.terminology.Terminology.LOINC_ANSWER_PREGNANT;
 import static org.fhirtrials.terminology.Terminology.LOINC_ANSWER_UNKNOWN;
 import static org.fhirtrials.terminology.Terminology.LOINC_BREASTFEEDING_STATUS;
-import static org.fhirtrials.terminology.Terminology.LOINC_ECOG;
 import static org.fhirtrials.terminology.Terminology.LOINC_ECOG_ANSWERS;
-import static org.fhirtrials.terminology.Terminology.LOINC_KARNOFSKY;
-import static org.fhirtrials.terminology.Terminology.LOINC_PREGNANCY_STATUS;
+import static org.fhirtrials.terminology.Terminology.LOINC_ECOG_CODE;
+import static org.fhirtrials.terminology.Terminology.LOINC_KARNOFSKY_CODE;
+import static org.fhirtrials.terminology.Terminology.LOINC_PREGNANCY_STATUS_CODE;
 import static org.fhirtrials.terminology.Terminology.SNOMED;
 import static org.fhirtrials.terminology.Terminology.SNOMED_NOT_PREGNANT;
-import static org.fhirtrials.terminology.Terminology.SNOMED_PREGNANT;
+import static org.fhirtrials.terminology.Terminology.SNOMED_PREGNANT_CODE;
 import static org.fhirtrials.terminology.Terminology.SNOMED_UNKNOWN;
 
 import java.math.BigDecimal;
@@ -46,7 +46,7 @@ final class ObservationReader {
 
   private static final Map<String, Status> PREGNANCY_ANSWERS =
       Map.of(
-          SNOMED + "|" + SNOMED_PREGNANT, Status.PREGNANT,
+          SNOMED + "|" + SNOMED_PREGNANT_CODE, Status.PREGNANT,
           SNOMED + "|" + SNOMED_NOT_PREGNANT, Status.NOT_PREGNANT,
           SNOMED + "|" + SNOMED_UNKNOWN, Status.UNKNOWN,
           LOINC + "|" + LOINC_ANSWER_PREGNANT, Status.PREGNANT,
@@ -200,12 +200,12 @@ final class ObservationReader {
   /** Performance status, pregnancy and breastfeeding facts from their dedicated LOINC codes. */
   private static void special(String loinc, LabValue v, Type raw, String ref, FactsBuilder facts) {
     switch (loinc) {
-      case LOINC_ECOG ->
+      case LOINC_ECOG_CODE ->
           score(v, raw, ref, ECOG_MAX, "ECOG", true).ifPresent(s -> facts.ecog.add(s));
-      case LOINC_KARNOFSKY ->
+      case LOINC_KARNOFSKY_CODE ->
           score(v, raw, ref, KARNOFSKY_MAX, "Karnofsky", false)
               .ifPresent(s -> facts.karnofsky.add(s));
-      case LOINC_PREGNANCY_STATUS ->
+      case LOINC_PREGNANCY_STATUS_CODE ->
           v.coded().stream()
               .map(c -> PREGNANCY_ANSWERS.get(c.system() + "|" + c.code()))
               .filter(s -> s != null)

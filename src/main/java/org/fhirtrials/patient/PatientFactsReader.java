@@ -7,7 +7,7 @@ import static org.fhirtrials.terminology.Terminology.ICD10_CM;
 import static org.fhirtrials.terminology.Terminology.ICD10_PREGNANT_STATE;
 import static org.fhirtrials.terminology.Terminology.SNOMED;
 import static org.fhirtrials.terminology.Terminology.SNOMED_NORMAL_PREGNANCY;
-import static org.fhirtrials.terminology.Terminology.SNOMED_PREGNANT;
+import static org.fhirtrials.terminology.Terminology.SNOMED_PREGNANT_CODE;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -204,7 +204,7 @@ public final class PatientFactsReader {
    * resolved pregnancy says nothing about today.
    */
   private static boolean isPregnancy(ConditionFact c) {
-    return c.hasCode(SNOMED, SNOMED_PREGNANT)
+    return c.hasCode(SNOMED, SNOMED_PREGNANT_CODE)
         || c.hasCode(SNOMED, SNOMED_NORMAL_PREGNANCY)
         || c.hasCode(ICD10, ICD10_PREGNANT_STATE)
         || c.hasCode(ICD10_CM, ICD10_PREGNANT_STATE);
