@@ -22,7 +22,8 @@ public final class GenerateCommand implements Command {
 
   @Override
   public String summary() {
-    return "--count N --out DIR [--seed S] [--page-size 1000]  write synthetic CT.gov v2 JSON";
+    return "--count N --out DIR [--seed S] [--page-size 1000] [--threads T]"
+        + "  write synthetic CT.gov v2 JSON";
   }
 
   @Override
@@ -31,6 +32,7 @@ public final class GenerateCommand implements Command {
     long seed = DEFAULT_SEED;
     Path dir = null;
     int pageSize = SyntheticRegistry.DEFAULT_PAGE_SIZE;
+    int threads = SyntheticRegistry.defaultThreads();
     for (int i = 0; i < args.size(); i++) {
       String flag = args.get(i);
       if (i + 1 >= args.size()) {
@@ -43,6 +45,7 @@ public final class GenerateCommand implements Command {
           case "--seed" -> seed = Long.parseLong(value);
           case "--out" -> dir = Path.of(value);
           case "--page-size" -> pageSize = Integer.parseInt(value);
+          case "--threads" -> threads = Integer.parseInt(value);
           default -> {
             return usage(err, "unknown option " + flag);
           }
@@ -63,7 +66,7 @@ public final class GenerateCommand implements Command {
     SyntheticRegistry.Summary summary;
     try {
       summary =
-          new SyntheticRegistry(seed)
+          new SyntheticRegistry(seed, threads)
               .generate(
                   count,
                   dir,

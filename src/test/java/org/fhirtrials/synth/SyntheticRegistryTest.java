@@ -30,6 +30,29 @@ class SyntheticRegistryTest {
   }
 
   @Test
+  void threadCountDoesNotChangeTheOutput() throws IOException {
+    Path serial = tmp.resolve("serial");
+    Path parallel = tmp.resolve("parallel");
+    new SyntheticRegistry(9, 1).generate(70, serial, 10, w -> {});
+    new SyntheticRegistry(9, 3).generate(70, parallel, 10, w -> {});
+
+    List<Path> pages = Generated.pages(serial);
+    assertThat(pages).hasSize(7);
+    for (Path page : pages) {
+      assertThat(Files.readAllBytes(parallel.resolve(page.getFileName())))
+          .isEqualTo(Files.readAllBytes(page));
+    }
+  }
+
+  @Test
+  void progressIsReportedInPageOrder() throws IOException {
+    List<Long> reported = new java.util.ArrayList<>();
+    new SyntheticRegistry(9, 3).generate(25, tmp.resolve("progress"), 10, reported::add);
+
+    assertThat(reported).containsExactly(10L, 20L, 25L);
+  }
+
+  @Test
   void studyIsTheSameWhateverTheCountAndPageSize() {
     List<JsonNode> small = Generated.studies(Generated.write(10, 7, 3, tmp.resolve("ten")));
     List<JsonNode> large = Generated.studies(Generated.write(50, 7, 1000, tmp.resolve("fifty")));
