@@ -166,6 +166,7 @@ final class Arms {
     }
     int experimentalArms = rng.chance(0.25) ? 2 : 1;
     List<String> doses = rng.sample(DOSES, experimentalArms); // distinct, so labels are unique
+    boolean lettered = rng.chance(0.3); // "Arm A: ...", decided once for all arms
     for (int i = 1; i <= experimentalArms; i++) {
       String dose = doses.get(i - 1);
       String label =
@@ -178,7 +179,7 @@ final class Arms {
           backbone != null && label.contains(" + ") ? List.of(test, backbone) : List.of(test);
       arms.add(
           new Arm(
-              rng.chance(0.3) ? "Arm " + (char) ('A' + i - 1) + ": " + label : label,
+              lettered ? "Arm " + (char) ('A' + i - 1) + ": " + label : label,
               "EXPERIMENTAL",
               "Participants receive "
                   + test.name()
@@ -247,14 +248,14 @@ final class Arms {
                 rng)
             : null;
     List<Intervention> uses = procedure == null ? List.of() : List.of(procedure);
-    String condition = profile.labels().get(0);
+    String condition = profile.labels().get(0); // cohort label keeps the registrant casing
     List<Arm> groups = new ArrayList<>();
     groups.add(
         new Arm(
             condition + " cohort",
             null,
             "Participants with "
-                + condition.toLowerCase(java.util.Locale.ROOT)
+                + profile.inProse()
                 + " followed prospectively according to routine practice.",
             uses));
     if (rng.chance(0.35)) {
@@ -262,9 +263,7 @@ final class Arms {
           new Arm(
               "Control cohort",
               null,
-              "Age- and sex-matched participants without "
-                  + condition.toLowerCase(java.util.Locale.ROOT)
-                  + ".",
+              "Age- and sex-matched participants without " + profile.inProse() + ".",
               uses));
     }
     return new Design(List.copyOf(groups), uses, null, null, null, List.of());

@@ -307,7 +307,10 @@ final class ConditionCatalog {
         .traits(HEME)
         .inc(
             "Histologically confirmed classical Hodgkin lymphoma",
-            "Relapsed or refractory cHL after autologous stem cell transplant");
+            "Relapsed or refractory cHL after autologous stem cell transplant")
+        .exc(
+            "Nodular lymphocyte-predominant Hodgkin lymphoma",
+            "Prior allogeneic stem cell transplantation");
     c("myeloma", Area.ONCOLOGY, 3)
         .labels("Multiple Myeloma", "Relapsed Refractory Multiple Myeloma", "Plasma Cell Myeloma")
         .mesh("D009101", "Multiple Myeloma")

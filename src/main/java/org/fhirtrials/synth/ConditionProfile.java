@@ -65,4 +65,35 @@ record ConditionProfile(
   boolean has(Trait trait) {
     return traits.contains(trait);
   }
+
+  /** Eponyms that stay capitalised in running text. */
+  private static final java.util.Set<String> PROPER =
+      java.util.Set.of(
+          "Alzheimer's",
+          "Alzheimer",
+          "Parkinson's",
+          "Parkinson",
+          "Hodgkin",
+          "Duchenne",
+          "Lennox-Gastaut");
+
+  /**
+   * The condition's main label for running text: ordinary words lower-cased, acronyms ({@code HIV},
+   * {@code NSCLC}), single letters ({@code Hepatitis B}) and eponyms kept.
+   */
+  String inProse() {
+    String[] words = labels.get(0).split(" ");
+    StringBuilder sb = new StringBuilder();
+    for (String w : words) {
+      if (sb.length() > 0) {
+        sb.append(' ');
+      }
+      boolean keep =
+          w.length() == 1
+              || PROPER.contains(w)
+              || w.chars().skip(1).anyMatch(Character::isUpperCase);
+      sb.append(keep ? w : w.toLowerCase(java.util.Locale.ROOT));
+    }
+    return sb.toString();
+  }
 }

@@ -53,10 +53,10 @@ final class CriteriaComposer {
 
   private void build() {
     inclusion.add(new Item(ageCriterion()));
-    if (in.healthyVolunteers()) {
-      healthyVolunteerCriteria();
-    } else if (in.observational()) {
+    if (in.observational()) {
       observationalCriteria();
+    } else if (in.healthyVolunteers()) {
+      healthyVolunteerCriteria();
     } else {
       interventionalCriteria();
     }
@@ -76,15 +76,39 @@ final class CriteriaComposer {
   }
 
   private void observationalCriteria() {
-    List<List<String>> own = in.profile().inclusions();
-    if (!own.isEmpty()) {
-      inc(own.get(0));
+    if (in.healthyVolunteers()) {
+      inclusion.add(
+          new Item(
+              rng.pick("Healthy volunteers without a history of ", "No known ")
+                  + in.profile().inProse()));
+    } else {
+      inclusion.add(
+          new Item(
+              rng.pick(
+                      "Confirmed diagnosis of ",
+                      "Patients diagnosed with ",
+                      "Clinical diagnosis of ")
+                  + in.profile().inProse()));
+      // Diagnosis-type criteria of the condition, but none that presumes a treatment protocol.
+      List<List<String>> own = in.profile().inclusions().stream().filter(this::observable).toList();
+      if (!own.isEmpty() && rng.chance(0.5)) {
+        inc(rng.pick(own));
+      }
     }
     maybeInc(0.7, CriteriaLibrary.CONSENT);
     exc(CriteriaLibrary.OBSERVATIONAL_EXCLUSION);
-    if (!in.profile().exclusions().isEmpty() && rng.chance(0.5)) {
-      exc(rng.pick(in.profile().exclusions()));
+    List<List<String>> ownExclusions =
+        in.profile().exclusions().stream().filter(this::observable).toList();
+    if (!ownExclusions.isEmpty() && rng.chance(0.5)) {
+      exc(rng.pick(ownExclusions));
     }
+  }
+
+  /** True when no phrasing of the slot refers to randomisation, dosing or study treatment. */
+  private boolean observable(List<String> slot) {
+    return slot.stream()
+        .map(t -> t.toLowerCase(Locale.ROOT))
+        .noneMatch(t -> t.contains("randomi") || t.contains("dose") || t.contains("study"));
   }
 
   private void interventionalCriteria() {

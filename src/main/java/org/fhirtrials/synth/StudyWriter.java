@@ -300,7 +300,7 @@ final class StudyWriter {
     g.writeStringField("fullName", s.sponsor().name());
     g.writeStringField("class", s.sponsor().agencyClass());
     g.writeEndObject();
-    String condition = rng.pick(s.profile().labels());
+    String condition = s.profile().labels().get(0);
     g.writeStringField("briefTitle", briefTitle(s, condition, rng));
     g.writeStringField("officialTitle", officialTitle(s, condition, rng));
     if (rng.chance(0.2)) {
@@ -310,7 +310,7 @@ final class StudyWriter {
   }
 
   private static String briefTitle(Study s, String condition, Rng rng) {
-    String drug = s.agent().name();
+    String drug = capitalised(s.agent().name());
     if (s.observational()) {
       return rng.pick(
           "Registry of Patients With " + condition,
@@ -331,28 +331,42 @@ final class StudyWriter {
   private static String officialTitle(Study s, String condition, Rng rng) {
     if (s.observational()) {
       return "A "
-          + rng.pick("Prospective", "Multicenter, Prospective", "Retrospective")
+          + rng.pick("Prospective", "Multicenter, Prospective")
           + " Observational Study of Patients With "
           + condition;
     }
     String phase = phaseText(s.phases());
+    Arms.Design d = s.design();
+    boolean placebo = d.arms().stream().anyMatch(a -> "PLACEBO_COMPARATOR".equals(a.type()));
+    String allocation =
+        switch (d.allocation()) {
+          case "RANDOMIZED" -> "Randomized, ";
+          case "NON_RANDOMIZED" -> "Non-Randomized, ";
+          default -> "";
+        };
     String design =
-        s.design().masking() != null && !s.design().masking().equals("NONE")
-            ? "Randomized, Double-Blind, Placebo-Controlled"
-            : s.design().arms().size() > 1 ? "Randomized, Open-Label" : "Open-Label, Single-Arm";
+        placebo
+            ? allocation + "Double-Blind, Placebo-Controlled"
+            : d.arms().size() > 1 ? allocation + "Open-Label" : "Open-Label, Single-Arm";
     String population = s.healthy() ? "Healthy Participants" : "Participants With " + condition;
+    String aim =
+        s.firstInHuman() || s.healthy()
+            ? "Safety, Tolerability and Pharmacokinetics"
+            : rng.pick("Efficacy and Safety", "Safety and Efficacy");
     return (phase.isEmpty() ? "A " : "A " + phase + ", ")
         + rng.pick("", "Multicenter, ")
         + design
         + " Study to Evaluate the "
-        + rng.pick(
-            "Efficacy and Safety",
-            "Safety, Tolerability and" + " Pharmacokinetics",
-            "Safety and Efficacy")
+        + aim
         + " of "
-        + s.agent().name()
+        + capitalised(s.agent().name())
         + " in "
         + population;
+  }
+
+  /** Titles start agent names with a capital, as registrants write them. */
+  private static String capitalised(String name) {
+    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
   }
 
   private static String phaseText(List<String> phases) {
@@ -456,7 +470,7 @@ final class StudyWriter {
   }
 
   private static void description(JsonGenerator g, Study s, Rng rng) throws IOException {
-    String condition = s.profile().labels().get(0).toLowerCase(Locale.ROOT);
+    String condition = s.profile().inProse();
     g.writeObjectFieldStart("descriptionModule");
     String summary =
         s.observational()
@@ -616,9 +630,7 @@ final class StudyWriter {
     writeStrings(g, "stdAges", s.ages().stdAges());
     if (s.observational()) {
       g.writeStringField(
-          "studyPopulation",
-          rng.pick(STUDY_POPULATIONS)
-              .replace("%s", s.profile().labels().get(0).toLowerCase(Locale.ROOT)));
+          "studyPopulation", rng.pick(STUDY_POPULATIONS).replace("%s", s.profile().inProse()));
       g.writeStringField(
           "samplingMethod", rng.chance(0.8) ? "NON_PROBABILITY_SAMPLE" : "PROBABILITY_SAMPLE");
     }
