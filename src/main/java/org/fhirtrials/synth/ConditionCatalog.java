@@ -470,7 +470,10 @@ final class ConditionCatalog {
             "Histologically or cytologically confirmed advanced or metastatic solid tumor that"
                 + " has progressed on, or is intolerant to, standard therapy",
             "Locally advanced or metastatic solid tumor for which no standard therapy exists")
-        .inc("Willing to provide archival tumor tissue or undergo a fresh biopsy");
+        .inc("Willing to provide archival tumor tissue or undergo a fresh biopsy")
+        .exc(
+            "Prior treatment with an agent of the same mechanism of action as the study drug",
+            "Prior solid organ or allogeneic stem cell transplantation");
   }
 
   private static void cardiology() {
