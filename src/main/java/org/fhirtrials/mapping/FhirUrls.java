@@ -67,9 +67,6 @@ public final class FhirUrls {
   public static final String EXT_CHARACTERISTIC_EXPRESSION =
       STRUCTURE_DEFINITION + "characteristic-expression";
 
-  /** Affiliation of an official, as free text (no Organization resource is made for it). */
-  public static final String EXT_AFFILIATION = STRUCTURE_DEFINITION + "affiliation";
-
   // ---------------------------------------------------------------- profiles
   public static final String PROFILE_RESEARCH_STUDY = STRUCTURE_DEFINITION + "trial-research-study";
   public static final String PROFILE_ELIGIBILITY_GROUP =

@@ -1,10 +1,6 @@
 package org.fhirtrials.mapping.r4;
 
-import static org.fhirtrials.mapping.r4.R4Types.present;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
+import org.fhirtrials.mapping.ArmInterventions;
 import org.fhirtrials.mapping.FhirUrls;
 import org.fhirtrials.mapping.RegistryCodes.Domain;
 import org.fhirtrials.mapping.ResourceIds;
@@ -64,7 +60,7 @@ final class R4Protocol {
       a.addCode(R4Types.registry(Domain.ARM_TYPE, arm.type()));
     }
     a.setSelectionBehavior(ActionSelectionBehavior.ALL);
-    for (Intervention i : interventionsOf(trial, arm)) {
+    for (Intervention i : ArmInterventions.of(trial, arm)) {
       PlanDefinitionActionComponent child = a.addAction();
       child.setTitle(i.name());
       child.setDescription(i.description());
@@ -78,30 +74,5 @@ final class R4Protocol {
   /** Stable link id of an arm ("arm-1"...), shared with ResearchStudy.arm ordering. */
   static String armLinkId(Trial trial, Arm arm) {
     return "arm-" + (trial.arms().indexOf(arm) + 1);
-  }
-
-  /**
-   * The arm's interventions: those whose armGroupLabels name the arm, else those the arm names
-   * ("Drug: X" or "X"), in record order, without duplicates.
-   */
-  static List<Intervention> interventionsOf(Trial trial, Arm arm) {
-    List<Intervention> out = new ArrayList<>();
-    for (Intervention i : trial.interventions()) {
-      boolean byLabel = i.armGroupLabels().contains(arm.label());
-      boolean byName = arm.interventionNames().stream().anyMatch(n -> names(n, i));
-      if ((byLabel || byName) && !out.contains(i)) {
-        out.add(i);
-      }
-    }
-    return out;
-  }
-
-  private static boolean names(String armName, Intervention i) {
-    if (!present(armName) || !present(i.name())) {
-      return false;
-    }
-    String n = armName.trim().toLowerCase(Locale.ROOT);
-    String name = i.name().trim().toLowerCase(Locale.ROOT);
-    return n.equals(name) || n.endsWith(": " + name);
   }
 }
