@@ -1,5 +1,7 @@
 package org.fhirtrials.eligibility.evaluate;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,12 +10,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.fhir.ucum.UcumEssenceService;
 import org.fhir.ucum.UcumException;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.context.SimpleWorkerContext;
 import org.hl7.fhir.r4.fhirpath.ExpressionNode;
 import org.hl7.fhir.r4.fhirpath.FHIRPathEngine;
 import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.StructureDefinition;
 
 /**
  * Evaluates a published criterion FHIRPath expression (DESIGN D3) against an R4 patient Bundle with
@@ -34,7 +38,15 @@ public final class FhirPathCrossCheck {
       if (in == null) {
         throw new IllegalStateException("ucum-essence.xml not on the classpath (org.fhir:ucum)");
       }
+      // the R4 StructureDefinitions (hapi-fhir-validation-resources-r4) tell the engine the types
+      // that ofType(Patient) and value.ofType(Quantity) name. (HapiWorkerContext is final and
+      // refuses setUcumService, HAPI-0275; a SimpleWorkerContext takes both.)
+      FhirContext fhir = FhirContext.forR4Cached();
       SimpleWorkerContext context = SimpleWorkerContext.fromNothing();
+      for (IBaseResource sd :
+          new DefaultProfileValidationSupport(fhir).fetchAllStructureDefinitions()) {
+        context.cacheResource((StructureDefinition) sd);
+      }
       context.setUcumService(new UcumEssenceService(in));
       engine = new FHIRPathEngine(context);
     } catch (IOException e) {
