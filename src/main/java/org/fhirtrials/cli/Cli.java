@@ -8,7 +8,8 @@ import java.util.Optional;
 /** The registry of sub-commands and the usage text. */
 public final class Cli {
   /** Every command; add new ones here. */
-  private static final List<Command> COMMANDS = List.of(new ExportCommand(), new GenerateCommand());
+  private static final List<Command> COMMANDS =
+      List.of(new ExportCommand(), new ExtractCommand(), new GenerateCommand());
 
   private Cli() {}
 

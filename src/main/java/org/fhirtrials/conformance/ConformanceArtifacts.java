@@ -173,20 +173,101 @@ public final class ConformanceArtifacts {
     return sd;
   }
 
+  /** Characteristic-level extensions the profile names, as (slice name, URL, min). */
+  private record Slice(String name, String url, int min) {}
+
+  private static final List<Slice> CHARACTERISTIC_SLICES =
+      List.of(
+          new Slice("criterionId", FhirUrls.EXT_CRITERION_ID, 0),
+          new Slice("criterionLeadIn", FhirUrls.EXT_CRITERION_LEAD_IN, 0),
+          new Slice("constraintSource", FhirUrls.EXT_CONSTRAINT_SOURCE, 0),
+          new Slice("criterionLogic", FhirUrls.EXT_CRITERION_LOGIC, 0),
+          new Slice("appliesToSex", FhirUrls.EXT_APPLIES_TO_SEX, 0),
+          new Slice("timeWindow", FhirUrls.EXT_TIME_WINDOW, 0),
+          new Slice("expression", FhirUrls.EXT_CHARACTERISTIC_EXPRESSION, 0),
+          new Slice("computable", FhirUrls.EXT_COMPUTABLE, 1),
+          new Slice("notComputableReason", FhirUrls.EXT_NOT_COMPUTABLE_REASON, 0));
+
+  static final String GROUP_PROFILE_DESCRIPTION =
+      "The eligibility criteria of a trial as a definitional Group of persons (DESIGN D3;"
+          + " docs/eligibility-model.md). Characteristics, in order: the registry age limits (code"
+          + " SNOMED 397669002 Age, value Range in UCUM a/mo) and sex (LOINC 46098-0, value"
+          + " administrative-gender), an exclusion 'Healthy volunteer' when the registry accepts"
+          + " none, then for each criterion: (1) one criterion characteristic: code.text = the"
+          + " criterion verbatim, value = true, exclude = true for an exclusion criterion,"
+          + " criterion-id, criterion-lead-in for a sub-item, criterion-logic (all-of / any-of)"
+          + " when it has several constraints, and a characteristic-expression for the whole"
+          + " criterion when any part of it is computable; (2) one constraint characteristic per"
+          + " structured constraint found in the text, with the same criterion-id and exclude,"
+          + " constraint-source (offsets and words in the criterion text), code = the LOINC /"
+          + " SNOMED / ICD-10 concept plus its name, value[x] = Quantity with comparator and UCUM"
+          + " unit (one bound), Range (two bounds), Quantity with unit '× ULN' and the"
+          + " threshold-reference extension (multiples of the limit of normal), CodeableConcept"
+          + " (pregnancy status, active condition, class letters), or boolean (true = the concept"
+          + " must be present, false = it must be absent), applies-to-sex and time-window when"
+          + " stated, and its own characteristic-expression. exclude never encodes absence: it"
+          + " always means 'exclusion criterion'. Every characteristic has the computable flag;"
+          + " not computable ones carry the reason. A client deciding eligibility evaluates each"
+          + " criterion characteristic's expression (true / false / empty = unknown) and applies"
+          + " exclude; the constraint characteristics say which coded data decide it and let a"
+          + " client explain or evaluate the computable parts of a partly computable criterion,"
+          + " combined by criterion-logic. Expressions take the patient's data Bundle as focus.";
+
   static StructureDefinition groupProfile(boolean r4) {
     StructureDefinition sd =
         profile(
             FhirUrls.PROFILE_ELIGIBILITY_GROUP,
             "Group",
             "Trial eligibility criteria",
-            "The eligibility criteria of a trial as a definitional Group of persons (DESIGN D3): one"
-                + " characteristic per criterion with its verbatim text, computable ones with a"
-                + " FHIRPath expression extension.");
+            GROUP_PROFILE_DESCRIPTION);
     element(sd, "Group.type", "Group.type").setFixed(new CodeType("person"));
     if (r4) {
       element(sd, "Group.actual", "Group.actual").setFixed(new BooleanType(false));
     } else {
       element(sd, "Group.membership", "Group.membership").setFixed(new CodeType("definitional"));
+    }
+    ElementDefinition characteristic =
+        element(sd, "Group.characteristic", "Group.characteristic")
+            .setShort("A criterion (verbatim text) or one coded constraint of a criterion")
+            .setComment(
+                "exclude = true marks an exclusion criterion and its constraints; a required"
+                    + " absence is value = false (boolean) or SNOMED 60001007 Not pregnant.");
+    characteristic
+        .addConstraint()
+        .setKey("elig-1")
+        .setSeverity(ElementDefinition.ConstraintSeverity.ERROR)
+        .setHuman("A computable characteristic has a FHIRPath expression")
+        .setExpression(
+            "extension('"
+                + FhirUrls.EXT_COMPUTABLE
+                + "').value = true implies extension('"
+                + FhirUrls.EXT_CHARACTERISTIC_EXPRESSION
+                + "').exists()");
+    characteristic
+        .addConstraint()
+        .setKey("elig-2")
+        .setSeverity(ElementDefinition.ConstraintSeverity.ERROR)
+        .setHuman("A characteristic that is not computable says why")
+        .setExpression(
+            "extension('"
+                + FhirUrls.EXT_COMPUTABLE
+                + "').value = false implies extension('"
+                + FhirUrls.EXT_NOT_COMPUTABLE_REASON
+                + "').exists()");
+    element(sd, "Group.characteristic.extension", "Group.characteristic.extension")
+        .getSlicing()
+        .setRules(SlicingRules.OPEN)
+        .addDiscriminator()
+        .setType(DiscriminatorType.VALUE)
+        .setPath("url");
+    for (Slice s : CHARACTERISTIC_SLICES) {
+      element(sd, "Group.characteristic.extension:" + s.name(), "Group.characteristic.extension")
+          .setSliceName(s.name())
+          .setMin(s.min())
+          .setMax("1")
+          .addType()
+          .setCode("Extension")
+          .addProfile(s.url());
     }
     return sd;
   }

@@ -8,14 +8,19 @@ import org.fhirtrials.model.Age;
 import org.fhirtrials.model.Eligibility.Sex;
 
 /**
- * FHIRPath expressions (over a {@code Patient}) for the computable registry eligibility facts
- * (DESIGN D3): true when the patient meets the criterion, false when not, empty when the data is
- * missing (FHIRPath comparisons with an empty operand are empty, and {@code and} keeps an empty
- * result unless the other side is false).
+ * FHIRPath expressions for the computable registry eligibility facts (DESIGN D3): true when the
+ * patient meets the criterion, false when not, empty when the data is missing (FHIRPath comparisons
+ * with an empty operand are empty, and {@code and} keeps an empty result unless the other side is
+ * false). The focus is the patient's data Bundle, as for the criterion expressions of {@link
+ * org.fhirtrials.eligibility.extract.CriterionExtractor}, so every expression of a Group is
+ * evaluated the same way.
  */
 public final class EligibilityExpressions {
   /** FHIRPath media type for {@code Expression.language}. */
   public static final String FHIRPATH = "text/fhirpath";
+
+  /** The patient within the Bundle focus. */
+  public static final String PATIENT = "entry.resource.ofType(Patient)";
 
   private EligibilityExpressions() {}
 
@@ -33,20 +38,19 @@ public final class EligibilityExpressions {
       if (q.isEmpty()) {
         return Optional.empty();
       }
-      parts.add("Patient.birthDate <= today() - " + q.get());
+      parts.add("birthDate <= today() - " + q.get());
     }
     if (maximum != null) {
       Optional<String> q = calendarQuantity(maximum, 1);
       if (q.isEmpty()) {
         return Optional.empty();
       }
-      parts.add("Patient.birthDate > today() - " + q.get());
+      parts.add("birthDate > today() - " + q.get());
     }
     if (parts.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(
-        parts.size() == 1 ? parts.get(0) : "(" + String.join(") and (", parts) + ")");
+    return Optional.of(PATIENT + ".select(" + String.join(" and ", parts) + ")");
   }
 
   /** Sex limit: empty for ALL (no limit) or when unknown; Patient.gender other/unknown → empty. */
@@ -55,7 +59,8 @@ public final class EligibilityExpressions {
       return Optional.empty();
     }
     String code = sex == Sex.FEMALE ? "female" : "male";
-    return Optional.of("Patient.gender.where($this = 'female' or $this = 'male') = '" + code + "'");
+    return Optional.of(
+        PATIENT + ".select(gender.where($this = 'female' or $this = 'male') = '" + code + "')");
   }
 
   /** The administrative-gender code a sex limit requires; empty for ALL or null. */

@@ -56,16 +56,62 @@ public final class FhirUrls {
   /** The lead-in text of the list item a criterion belongs to. */
   public static final String EXT_CRITERION_LEAD_IN = STRUCTURE_DEFINITION + "criterion-lead-in";
 
-  /** Flags a characteristic that carries no executable expression (text only). */
-  public static final String EXT_NOT_COMPUTABLE = STRUCTURE_DEFINITION + "not-computable";
+  /**
+   * Whether the characteristic's expression decides it: true when it has a FHIRPath expression that
+   * yields true / false from patient data (empty only when data is missing), false when it is text
+   * only or only partly structured. On every characteristic of the eligibility Group.
+   */
+  public static final String EXT_COMPUTABLE = STRUCTURE_DEFINITION + "computable";
+
+  /** Why a characteristic is not computable (e.g. "comparator lost in the source text"). */
+  public static final String EXT_NOT_COMPUTABLE_REASON =
+      STRUCTURE_DEFINITION + "not-computable-reason";
 
   /**
-   * FHIRPath expression over a Patient that is true when the criterion is met, false when not,
-   * empty when data is missing (DESIGN D3). Project-owned; modelled on the EBM IG draft extension
-   * {@code characteristic-determined-by-expression}.
+   * FHIRPath expression over the patient's data Bundle that is true when the characteristic is met,
+   * false when not, empty when data is missing (DESIGN D3). Project-owned; modelled on the EBM IG
+   * draft extension {@code characteristic-determined-by-expression}.
    */
   public static final String EXT_CHARACTERISTIC_EXPRESSION =
       STRUCTURE_DEFINITION + "characteristic-expression";
+
+  /** How the constraints of a criterion combine: {@code all-of} or {@code any-of}. */
+  public static final String EXT_CRITERION_LOGIC = STRUCTURE_DEFINITION + "criterion-logic";
+
+  /**
+   * Marks a characteristic as one structured constraint of a criterion and points to the words it
+   * was read from: sub-extensions {@code start}, {@code end} (offsets into the criterion text) and
+   * {@code text} (those words, verbatim).
+   */
+  public static final String EXT_CONSTRAINT_SOURCE = STRUCTURE_DEFINITION + "constraint-source";
+
+  /**
+   * When the constrained fact must have happened, relative to the evaluation: sub-extensions {@code
+   * within} (Duration; absent = at any time in the past) and {@code text} (source words).
+   */
+  public static final String EXT_TIME_WINDOW = STRUCTURE_DEFINITION + "time-window";
+
+  /**
+   * On a Quantity or Range: the value is a multiple of the patient's reference range limit ({@code
+   * upper-limit-of-normal} or {@code lower-limit-of-normal}), not an absolute quantity.
+   */
+  public static final String EXT_THRESHOLD_REFERENCE = STRUCTURE_DEFINITION + "threshold-reference";
+
+  /** The constraint applies to patients of this administrative gender only. */
+  public static final String EXT_APPLIES_TO_SEX = STRUCTURE_DEFINITION + "applies-to-sex";
+
+  /** On Range.low / Range.high: the bound itself is excluded ({@code >} or {@code <}). */
+  public static final String EXT_EXCLUSIVE_BOUND = STRUCTURE_DEFINITION + "exclusive-bound";
+
+  /** {@link #EXT_THRESHOLD_REFERENCE} codes. */
+  public static final String UPPER_LIMIT_OF_NORMAL = "upper-limit-of-normal";
+
+  public static final String LOWER_LIMIT_OF_NORMAL = "lower-limit-of-normal";
+
+  /** {@link #EXT_CRITERION_LOGIC} codes. */
+  public static final String LOGIC_ALL_OF = "all-of";
+
+  public static final String LOGIC_ANY_OF = "any-of";
 
   // ---------------------------------------------------------------- profiles
   public static final String PROFILE_RESEARCH_STUDY = STRUCTURE_DEFINITION + "trial-research-study";

@@ -133,7 +133,8 @@ class MappingFactsTest {
             age.getExtensionByUrl(FhirUrls.EXT_CHARACTERISTIC_EXPRESSION).getValue();
     assertThat(expr.getExpression())
         .isEqualTo(
-            "(Patient.birthDate <= today() - 18 years) and (Patient.birthDate > today() - 76 years)");
+            "entry.resource.ofType(Patient).select(birthDate <= today() - 18 years and birthDate >"
+                + " today() - 76 years)");
     var r5Group = (org.hl7.fhir.r5.model.Group) r5.map(TrialFixtures.kitchenSink()).get(2);
     assertThat(r5Group.getMembership())
         .isEqualTo(org.hl7.fhir.r5.model.Group.GroupMembershipBasis.DEFINITIONAL);

@@ -67,6 +67,24 @@ class MappingValidationTest {
     assertValid(trials, "ctgov-v2");
   }
 
+  @Test
+  void profileRejectsComputableWithoutExpressionAndMissingComputableFlag() {
+    var g = new R4TrialMapper().eligibilityGroup(TrialFixtures.kitchenSink());
+    var withExpression =
+        g.getCharacteristic().stream()
+            .filter(c -> c.hasExtension(FhirUrls.EXT_CHARACTERISTIC_EXPRESSION))
+            .findFirst()
+            .orElseThrow();
+    withExpression.removeExtension(FhirUrls.EXT_CHARACTERISTIC_EXPRESSION);
+    g.getCharacteristic()
+        .get(g.getCharacteristic().size() - 1)
+        .removeExtension(FhirUrls.EXT_COMPUTABLE);
+    List<String> errors = new ArrayList<>();
+    collect(r4(), g, "R4 broken", errors);
+    assertThat(errors).anySatisfy(e -> assertThat(e).contains("elig-1"));
+    assertThat(errors).anySatisfy(e -> assertThat(e).contains("computable"));
+  }
+
   private void assertValid(List<Trial> trials, String label) {
     List<String> errors = new ArrayList<>();
     int warnings = 0;

@@ -14,21 +14,28 @@ import org.fhirtrials.terminology.Terminology;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Expression;
 import org.hl7.fhir.r4.model.Group;
 import org.hl7.fhir.r4.model.Group.GroupCharacteristicComponent;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Range;
-import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.UnsignedIntType;
 
 /**
- * The eligibility Group (DESIGN D3): R4 {@code actual=false}, one characteristic per criterion
- * (verbatim text in {@code code.text}), plus computable age and sex characteristics.
+ * The eligibility Group (DESIGN D3, docs/eligibility-model.md): R4 {@code actual=false}; the
+ * registry's age and sex limits and healthy-volunteer flag; then per criterion one characteristic
+ * with its verbatim text followed by its coded constraint characteristics ({@link R4Criteria}). The
+ * R5 Group is this one converted.
  */
 final class R4Eligibility {
   /** Criterion id used when the criteria text could not be split into items. */
   static final String WHOLE_TEXT_ID = "all";
+
+  static final String HEALTHY_VOLUNTEER_REASON =
+      "no patient record states 'healthy volunteer'; investigator judgement";
+  static final String UNSPLIT_REASON =
+      "criteria text could not be split into items; kept whole as text";
+  static final String AGE_REASON =
+      "age limit in hours or minutes, or not a whole number: FHIRPath date arithmetic cannot test it";
 
   private R4Eligibility() {}
 
@@ -59,25 +66,17 @@ final class R4Eligibility {
       GroupCharacteristicComponent c = g.addCharacteristic();
       c.setCode(R4Types.text("Healthy volunteer (not accepted)"));
       c.setValue(new BooleanType(true)).setExclude(true);
-      c.addExtension(FhirUrls.EXT_NOT_COMPUTABLE, new BooleanType(true));
+      R4Criteria.computable(c, false, HEALTHY_VOLUNTEER_REASON);
     }
     if (!e.criteria().isEmpty()) {
-      e.criteria().forEach(c -> addCriterion(g, c));
+      e.criteria().forEach(c -> R4Criteria.add(g, c));
     } else if (present(e.criteriaText())) {
-      // The text could not be split: keep it whole, as one inclusion-neutral text characteristic.
-      addCriterion(g, new Criterion(WHOLE_TEXT_ID, false, e.criteriaText(), null, false));
+      // The text could not be split: keep it whole, as one inclusion-neutral text characteristic
+      // (not extracted: inclusion and exclusion sentences may be mixed in it).
+      R4Criteria.addTextOnly(
+          g, new Criterion(WHOLE_TEXT_ID, false, e.criteriaText(), null, false), UNSPLIT_REASON);
     }
     return g;
-  }
-
-  private static void addCriterion(Group g, Criterion criterion) {
-    GroupCharacteristicComponent c = g.addCharacteristic();
-    c.addExtension(FhirUrls.EXT_CRITERION_ID, new StringType(criterion.id()));
-    R4Types.addString(c, FhirUrls.EXT_CRITERION_LEAD_IN, criterion.parentText());
-    c.addExtension(FhirUrls.EXT_NOT_COMPUTABLE, new BooleanType(true));
-    c.setCode(R4Types.text(criterion.text()));
-    c.setValue(new BooleanType(true));
-    c.setExclude(criterion.exclusion());
   }
 
   private static void addAge(Group g, Eligibility e) {
@@ -97,7 +96,8 @@ final class R4Eligibility {
       range.setHigh(quantity(e.maximumAge()));
     }
     c.setValue(range).setExclude(false);
-    expression(c, EligibilityExpressions.age(e.minimumAge(), e.maximumAge()), "Age limits");
+    expression(
+        c, EligibilityExpressions.age(e.minimumAge(), e.maximumAge()), "Age limits", AGE_REASON);
   }
 
   private static void addSex(Group g, Eligibility e) {
@@ -115,21 +115,16 @@ final class R4Eligibility {
             .addCoding(new Coding(Terminology.ADMINISTRATIVE_GENDER, gender.get(), null)));
     c.setExclude(false);
     // Lossy: genderBased / genderDescription have no R4 element (R5 keeps the description).
-    expression(c, EligibilityExpressions.sex(e.sex()), "Sex");
+    expression(c, EligibilityExpressions.sex(e.sex()), "Sex", "sex limit not stated");
   }
 
   private static void expression(
-      GroupCharacteristicComponent c, Optional<String> fhirPath, String description) {
-    if (fhirPath.isPresent()) {
-      c.addExtension(
-          FhirUrls.EXT_CHARACTERISTIC_EXPRESSION,
-          new Expression()
-              .setLanguage(EligibilityExpressions.FHIRPATH)
-              .setExpression(fhirPath.get())
-              .setDescription(description));
-    } else {
-      c.addExtension(FhirUrls.EXT_NOT_COMPUTABLE, new BooleanType(true));
-    }
+      GroupCharacteristicComponent c,
+      Optional<String> fhirPath,
+      String description,
+      String reasonWhenMissing) {
+    fhirPath.ifPresent(p -> R4Criteria.expression(c, p, description));
+    R4Criteria.computable(c, fhirPath.isPresent(), reasonWhenMissing);
   }
 
   /** An age as a UCUM quantity ({@code a}, {@code mo}, ...). */

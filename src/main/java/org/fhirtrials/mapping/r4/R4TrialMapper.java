@@ -31,6 +31,7 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.ContactDetail;
 import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Group;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.RelatedArtifact.RelatedArtifactType;
@@ -45,6 +46,11 @@ import org.hl7.fhir.r4.model.StringType;
  * Group, Organizations, officials, central contacts, then each site's Location and contacts.
  */
 public final class R4TrialMapper {
+  /** Only the eligibility Group of the trial (the one {@link #map} includes). */
+  public Group eligibilityGroup(Trial trial) {
+    return R4Eligibility.group(trial);
+  }
+
   /** All resources derived from the trial, ResearchStudy first. */
   public List<Resource> map(Trial trial) {
     String nct = trial.nctId();

@@ -68,6 +68,13 @@ public final class R5TrialMapper {
     return out;
   }
 
+  /** Only the eligibility Group of the trial: the R4 Group converted and adjusted, as in map. */
+  public Group eligibilityGroup(Trial trial) {
+    Resource converted = VersionConvertorFactory_40_50.convertResource(r4.eligibilityGroup(trial));
+    adjust(converted, trial);
+    return (Group) converted;
+  }
+
   private static void adjust(Resource r, Trial trial) {
     if (r instanceof PlanDefinition p) {
       p.getRelatedArtifact()
