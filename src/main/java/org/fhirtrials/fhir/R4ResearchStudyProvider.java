@@ -6,6 +6,7 @@ import ca.uhn.fhir.rest.annotation.IncludeParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.StringAndListParam;
 import ca.uhn.fhir.rest.param.TokenAndListParam;
 import java.util.Set;
@@ -20,7 +21,8 @@ public final class R4ResearchStudyProvider extends ReadProvider {
     this.search = new StudySearchService(resources);
   }
 
-  @Search
+  /** Unknown parameters reach the service, which rejects them with a clear message. */
+  @Search(allowUnknownParams = true)
   public IBundleProvider search(
       @OptionalParam(name = "_id") TokenAndListParam id,
       @Description(shortDefinition = "NCT id; system https://clinicaltrials.gov")
@@ -45,7 +47,11 @@ public final class R4ResearchStudyProvider extends ReadProvider {
                 StudyParams.INCLUDE_SITE,
                 StudyParams.INCLUDE_SPONSOR
               })
-          Set<Include> includes) {
-    return search.search(new StudyQuery(id, identifier, title, status, condition, phase), includes);
+          Set<Include> includes,
+      RequestDetails request) {
+    return search.search(
+        new StudyQuery(id, identifier, title, status, condition, phase),
+        includes,
+        request.getParameters());
   }
 }

@@ -7,9 +7,12 @@ import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenAndListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.param.TokenParamModifier;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.fhirtrials.store.StoredTrial;
@@ -26,8 +29,31 @@ public final class StudySearchService {
     this.resources = resources;
   }
 
-  /** The matching studies ordered by NCT id, with the includes of each page resolved. */
-  public IBundleProvider search(StudyQuery query, Set<Include> includes) {
+  /** Search parameters this service understands, besides the result parameters. */
+  static final Set<String> SEARCH_PARAMS =
+      Collections.unmodifiableSet(
+          new TreeSet<>(
+              List.of(
+                  "_id",
+                  StudyParams.IDENTIFIER,
+                  StudyParams.TITLE,
+                  StudyParams.STATUS,
+                  StudyParams.CONDITION,
+                  StudyParams.PHASE)));
+
+  /** Result parameters handled here or by HAPI. */
+  static final Set<String> RESULT_PARAMS =
+      Set.of("_count", "_include", "_format", "_pretty", "_summary", "_elements", "_total");
+
+  /**
+   * The matching studies ordered by NCT id, with the includes of each page resolved.
+   *
+   * @param parameterNames the names of all request parameters (with modifiers), to reject unknown
+   *     ones and malformed {@code _count}
+   */
+  public IBundleProvider search(
+      StudyQuery query, Set<Include> includes, Map<String, String[]> parameters) {
+    checkParameters(parameters);
     return new StudyBundle(resources, find(query), includeValues(includes));
   }
 
@@ -62,6 +88,26 @@ public final class StudySearchService {
     return and == null
         || and.getValuesAsQueryTokens().stream()
             .allMatch(or -> or.getValuesAsQueryTokens().stream().anyMatch(p));
+  }
+
+  private void checkParameters(Map<String, String[]> parameters) {
+    for (Map.Entry<String, String[]> p : parameters.entrySet()) {
+      String name = p.getKey().split(":", 2)[0];
+      if (!SEARCH_PARAMS.contains(name) && !RESULT_PARAMS.contains(name)) {
+        throw FhirErrors.badRequest(
+            resources.context(),
+            "Unknown search parameter '"
+                + p.getKey()
+                + "' for ResearchStudy; supported: "
+                + String.join(", ", SEARCH_PARAMS));
+      }
+    }
+    for (String count : parameters.getOrDefault("_count", new String[0])) {
+      if (!count.matches("\\d{1,9}")) {
+        throw FhirErrors.badRequest(
+            resources.context(), "_count must be a non-negative integer, not '" + count + "'");
+      }
+    }
   }
 
   private void validate(StudyQuery q) {
