@@ -9,7 +9,7 @@ public final class RegistryText {
    * ({@code \<}, {@code \>=}, {@code \[90Y\]}, {@code \*}); the escapes leak into some renderings.
    */
   private static final Pattern MARKDOWN_ESCAPE =
-      Pattern.compile("\\\\([\\\\`*_{}\\[\\]()#+\\-.!<>=~|^])");
+      Pattern.compile("\\\\([\\\\`*_{}\\[\\]()#+\\-.!<>=~|^&])");
 
   private RegistryText() {}
 

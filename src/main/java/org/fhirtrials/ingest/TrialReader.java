@@ -1,6 +1,6 @@
 package org.fhirtrials.ingest;
 
-import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -104,13 +104,13 @@ public final class TrialReader {
         if (entry.isDirectory() || !isSupported(name)) {
           continue;
         }
-        // The entry stream must not be closed by the reader; copy small entries to be safe.
-        byte[] bytes = zin.readAllBytes();
-        readStream(
-            name.toLowerCase(Locale.ROOT),
-            new ByteArrayInputStream(bytes),
-            zip + "!" + name,
-            counter);
+        if (name.toLowerCase(Locale.ROOT).endsWith(".zip")) {
+          counter.reject(
+              new Rejection(zip + "!" + name, null, "zip archives inside a zip are not read"));
+          continue;
+        }
+        // Stream the entry (a page may be large); the reader must not close the zip stream.
+        readStream(name.toLowerCase(Locale.ROOT), new NonClosing(zin), zip + "!" + name, counter);
       }
     }
   }
@@ -137,6 +137,18 @@ public final class TrialReader {
   private static boolean isSupported(String name) {
     String n = name.toLowerCase(Locale.ROOT);
     return n.endsWith(".json") || n.endsWith(".zip") || n.endsWith(".txt");
+  }
+
+  /** Keeps a zip stream open when an entry's reader closes what it was given. */
+  private static final class NonClosing extends FilterInputStream {
+    NonClosing(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public void close() {
+      // the ZipInputStream is closed by readZip
+    }
   }
 
   /** Counts what passes through and collects rejections. */
