@@ -40,6 +40,9 @@ public final class R4ResearchStudyProvider extends ReadProvider {
       @Description(shortDefinition = "ResearchStudy.phase (research-study-phase)")
           @OptionalParam(name = StudyParams.PHASE)
           TokenAndListParam phase,
+      @Description(shortDefinition = "Exact ClinicalTrials.gov recruitment status, e.g. RECRUITING")
+          @OptionalParam(name = StudyParams.RECRUITMENT_STATUS)
+          TokenAndListParam recruitmentStatus,
       @IncludeParam(
               allow = {
                 StudyParams.INCLUDE_PROTOCOL,
@@ -50,7 +53,7 @@ public final class R4ResearchStudyProvider extends ReadProvider {
           Set<Include> includes,
       RequestDetails request) {
     return search.search(
-        new StudyQuery(id, identifier, title, status, condition, phase),
+        new StudyQuery(id, identifier, title, status, condition, phase, recruitmentStatus),
         includes,
         request.getParameters());
   }

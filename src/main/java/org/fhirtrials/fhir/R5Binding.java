@@ -13,6 +13,9 @@ import org.hl7.fhir.instance.model.api.IBaseReference;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r5.model.CapabilityStatement;
 import org.hl7.fhir.r5.model.CodeableConcept;
+import org.hl7.fhir.r5.model.Coding;
+import org.hl7.fhir.r5.model.Extension;
+import org.hl7.fhir.r5.model.PrimitiveType;
 import org.hl7.fhir.r5.model.ResearchStudy;
 import org.hl7.fhir.r5.model.ResearchStudy.ResearchStudyAssociatedPartyComponent;
 import org.hl7.fhir.r5.model.Resource;
@@ -55,7 +58,23 @@ public final class R5Binding implements VersionBinding {
             .map(p -> concept(p.getState()))
             .toList(),
         study.getCondition().stream().map(R5Binding::concept).toList(),
-        study.hasPhase() ? List.of(concept(study.getPhase())) : List.of());
+        study.hasPhase() ? List.of(concept(study.getPhase())) : List.of(),
+        recruitmentStatus(study));
+  }
+
+  /** The registry status extension: a Coding (a CodeableConcept or code is read too). */
+  private static List<Concept> recruitmentStatus(ResearchStudy study) {
+    List<Concept> out = new ArrayList<>();
+    for (Extension ext : study.getExtensionsByUrl(StudyParams.EXT_RECRUITMENT_STATUS)) {
+      if (ext.getValue() instanceof Coding c) {
+        out.add(Concept.ofCode(c.getSystem(), c.getCode()));
+      } else if (ext.getValue() instanceof CodeableConcept cc) {
+        out.add(concept(cc));
+      } else if (ext.getValue() instanceof PrimitiveType<?> p && p.hasValue()) {
+        out.add(Concept.ofCode(null, p.getValueAsString()));
+      }
+    }
+    return out;
   }
 
   static Concept concept(CodeableConcept cc) {
@@ -116,5 +135,12 @@ public final class R5Binding implements VersionBinding {
     cs.setPublisher(StudyParams.PUBLISHER);
     cs.setDescription(StudyParams.DESCRIPTION);
     cs.getSoftware().setName(StudyParams.SOFTWARE);
+    Set<String> custom = Set.of(StudyParams.RECRUITMENT_STATUS);
+    cs.getRest().stream()
+        .flatMap(rest -> rest.getResource().stream())
+        .filter(r -> r.getType().equals("ResearchStudy"))
+        .flatMap(r -> r.getSearchParam().stream())
+        .filter(p -> custom.contains(p.getName()))
+        .forEach(p -> p.setDefinition(StudyParams.definition(p.getName())));
   }
 }

@@ -12,6 +12,7 @@ import java.util.List;
  * @param status the version's status codes (R4 {@code status}; R5 {@code progressStatus.state})
  * @param conditions conditions
  * @param phases phase concepts
+ * @param recruitmentStatus the exact registry recruitment status, from its extension
  */
 public record StudyFacts(
     String id,
@@ -19,13 +20,15 @@ public record StudyFacts(
     String title,
     List<Concept> status,
     List<Concept> conditions,
-    List<Concept> phases) {
+    List<Concept> phases,
+    List<Concept> recruitmentStatus) {
 
   public StudyFacts {
     identifiers = List.copyOf(identifiers);
     status = List.copyOf(status);
     conditions = List.copyOf(conditions);
     phases = List.copyOf(phases);
+    recruitmentStatus = List.copyOf(recruitmentStatus);
   }
 
   /** A coded value: system may be null. */

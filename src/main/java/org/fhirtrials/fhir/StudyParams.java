@@ -1,5 +1,7 @@
 package org.fhirtrials.fhir;
 
+import org.fhirtrials.mapping.FhirUrls;
+
 /** Names of the ResearchStudy search parameters and includes served on both bases. */
 public final class StudyParams {
   private StudyParams() {}
@@ -9,6 +11,21 @@ public final class StudyParams {
   public static final String STATUS = "status";
   public static final String CONDITION = "condition";
   public static final String PHASE = "phase";
+
+  /**
+   * Exact ClinicalTrials.gov recruitment status (e.g. {@code RECRUITING}), from the recruitment
+   * status extension; a project SearchParameter on both bases.
+   */
+  public static final String RECRUITMENT_STATUS = "recruitment-status";
+
+  /** The extension carrying the registry's recruitment status as a Coding. */
+  public static final String EXT_RECRUITMENT_STATUS =
+      FhirUrls.STRUCTURE_DEFINITION + RECRUITMENT_STATUS;
+
+  /** Canonical URL of a project SearchParameter on ResearchStudy. */
+  public static String definition(String code) {
+    return FhirUrls.SEARCH_PARAMETER + "ResearchStudy-" + code;
+  }
 
   public static final String INCLUDE_PROTOCOL = "ResearchStudy:protocol";
   public static final String INCLUDE_SITE = "ResearchStudy:site";

@@ -12,6 +12,7 @@ import ca.uhn.fhir.rest.param.TokenAndListParam;
  * @param statuses {@code status}
  * @param conditions {@code condition}
  * @param phases {@code phase}
+ * @param recruitmentStatuses {@code recruitment-status}
  */
 public record StudyQuery(
     TokenAndListParam ids,
@@ -19,9 +20,10 @@ public record StudyQuery(
     StringAndListParam titles,
     TokenAndListParam statuses,
     TokenAndListParam conditions,
-    TokenAndListParam phases) {
+    TokenAndListParam phases,
+    TokenAndListParam recruitmentStatuses) {
 
   public static StudyQuery all() {
-    return new StudyQuery(null, null, null, null, null, null);
+    return new StudyQuery(null, null, null, null, null, null, null);
   }
 }

@@ -39,7 +39,8 @@ public final class StudySearchService {
                   StudyParams.TITLE,
                   StudyParams.STATUS,
                   StudyParams.CONDITION,
-                  StudyParams.PHASE)));
+                  StudyParams.PHASE,
+                  StudyParams.RECRUITMENT_STATUS)));
 
   /** Result parameters handled here or by HAPI. */
   static final Set<String> RESULT_PARAMS =
@@ -74,7 +75,10 @@ public final class StudySearchService {
             q.statuses(), t -> f.status().stream().anyMatch(c -> SearchMatch.concept(t, c)))
         && allTokens(
             q.conditions(), t -> f.conditions().stream().anyMatch(c -> SearchMatch.concept(t, c)))
-        && allTokens(q.phases(), t -> f.phases().stream().anyMatch(c -> SearchMatch.concept(t, c)));
+        && allTokens(q.phases(), t -> f.phases().stream().anyMatch(c -> SearchMatch.concept(t, c)))
+        && allTokens(
+            q.recruitmentStatuses(),
+            t -> f.recruitmentStatus().stream().anyMatch(c -> SearchMatch.concept(t, c)));
   }
 
   /** AND of ORs. */
@@ -116,6 +120,7 @@ public final class StudySearchService {
     checkTokens(StudyParams.STATUS, q.statuses(), true);
     checkTokens(StudyParams.CONDITION, q.conditions(), true);
     checkTokens(StudyParams.PHASE, q.phases(), true);
+    checkTokens(StudyParams.RECRUITMENT_STATUS, q.recruitmentStatuses(), false);
     if (q.titles() != null) {
       q.titles().getValuesAsQueryTokens().stream()
           .flatMap(or -> or.getValuesAsQueryTokens().stream())

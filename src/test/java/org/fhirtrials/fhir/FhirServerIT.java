@@ -206,7 +206,18 @@ class FhirServerIT {
             .orElseThrow();
     List<String> params = new ArrayList<>();
     study.path("searchParam").forEach(p -> params.add(p.path("name").asText()));
-    assertThat(params).contains("_id", "identifier", "title", "status", "condition", "phase");
+    assertThat(params)
+        .contains(
+            "_id", "identifier", "title", "status", "condition", "phase", "recruitment-status");
+    study
+        .path("searchParam")
+        .forEach(
+            p -> {
+              if (p.path("name").asText().equals("recruitment-status")) {
+                assertThat(p.path("definition").asText())
+                    .isEqualTo(StudyParams.definition("recruitment-status"));
+              }
+            });
     List<String> includes = new ArrayList<>();
     study.path("searchInclude").forEach(p -> includes.add(p.asText()));
     assertThat(includes)

@@ -37,6 +37,9 @@ class StudySearchServiceTest {
       "http://terminology.hl7.org/CodeSystem/research-study-phase";
   private static final String MESH = "urn:oid:2.16.840.1.113883.6.177";
 
+  private static final String RECRUITMENT_SYSTEM =
+      "https://fhirtrials.org/fhir/CodeSystem/ctgov-recruitment-status";
+
   private final InMemoryTrialStore store = new InMemoryTrialStore();
   private StudySearchService search;
 
@@ -99,6 +102,15 @@ class StudySearchServiceTest {
     assertThat(ids(query().phases(token(PHASE_SYSTEM + "|phase-3")).build()))
         .containsExactly(TrialFixtures.ASTHMA);
     assertThat(ids(query().phases(token("phase-2")).build())).containsExactly(TrialFixtures.HCC);
+  }
+
+  @Test
+  void recruitmentStatusMatchesTheExactRegistryCode() {
+    assertThat(ids(query().recruitmentStatuses(token("RECRUITING")).build()))
+        .containsExactly(TrialFixtures.HCC);
+    assertThat(ids(query().recruitmentStatuses(token(RECRUITMENT_SYSTEM + "|COMPLETED")).build()))
+        .containsExactly(TrialFixtures.ASTHMA);
+    assertThat(ids(query().recruitmentStatuses(token("recruiting")).build())).isEmpty();
   }
 
   @Test
@@ -198,6 +210,7 @@ class StudySearchServiceTest {
     private TokenAndListParam statuses;
     private TokenAndListParam conditions;
     private TokenAndListParam phases;
+    private TokenAndListParam recruitmentStatuses;
 
     QueryBuilder identifiers(TokenAndListParam v) {
       identifiers = v;
@@ -224,8 +237,14 @@ class StudySearchServiceTest {
       return this;
     }
 
+    QueryBuilder recruitmentStatuses(TokenAndListParam v) {
+      recruitmentStatuses = v;
+      return this;
+    }
+
     StudyQuery build() {
-      return new StudyQuery(null, identifiers, titles, statuses, conditions, phases);
+      return new StudyQuery(
+          null, identifiers, titles, statuses, conditions, phases, recruitmentStatuses);
     }
   }
 
@@ -255,6 +274,12 @@ class StudySearchServiceTest {
             case RECRUITING -> ResearchStudyStatus.ACTIVE;
             default -> ResearchStudyStatus.APPROVED;
           });
+      study
+          .addExtension()
+          .setUrl(StudyParams.EXT_RECRUITMENT_STATUS)
+          .setValue(
+              new org.hl7.fhir.r4.model.Coding(
+                  RECRUITMENT_SYSTEM, trial.status().overallStatus().name(), null));
       for (String condition : trial.conditions()) {
         CodeableConcept cc = study.addCondition().setText(condition);
         if (condition.equals("Hepatocellular Carcinoma")) {
