@@ -1,0 +1,36 @@
+package org.fhirtrials.cds.security;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/** Registers {@link CdsAuthenticationFilter} from {@code fhirtrials.cds.*}. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CdsSecurityProperties.class)
+public class CdsSecurityConfiguration {
+
+  /**
+   * Runs right after Spring's {@code ForwardedHeaderFilter} (order {@code HIGHEST_PRECEDENCE}), so
+   * {@code server.forward-headers-strategy=framework} is honoured, and before everything else.
+   */
+  static final int FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+
+  @Bean
+  FilterRegistrationBean<CdsAuthenticationFilter> cdsAuthenticationFilter(
+      CdsSecurityProperties properties) {
+    CdsAuthenticationFilter filter =
+        properties.verifyJwt()
+            ? CdsAuthenticationFilter.enforcing(
+                new CdsJwtVerifier(properties), properties.trustForwardedHeaders())
+            : CdsAuthenticationFilter.disabled();
+    var registration = new FilterRegistrationBean<>(filter);
+    registration.setName("cdsAuthenticationFilter");
+    // All paths: the filter decides itself (CdsAuthenticationFilter.isGuarded) on the normalised
+    // path, so servlet URL-pattern quirks (";", "//", encoding) cannot route around it.
+    registration.addUrlPatterns("/*");
+    registration.setOrder(FILTER_ORDER);
+    return registration;
+  }
+}
