@@ -62,7 +62,7 @@ public final class StudySearchService {
   public List<StoredTrial> find(StudyQuery query) {
     validate(query);
     return resources.store().all().stream()
-        .filter(s -> matches(query, resources.mapped(s).facts()))
+        .filter(s -> matches(query, resources.facts(s)))
         .toList();
   }
 
