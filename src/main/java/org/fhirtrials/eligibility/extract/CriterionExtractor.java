@@ -1,0 +1,854 @@
+package org.fhirtrials.eligibility.extract;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.fhirtrials.eligibility.extract.ConceptCatalog.Def;
+import org.fhirtrials.eligibility.extract.ConceptCatalog.Kind;
+import org.fhirtrials.eligibility.extract.ExtractedCriterion.Logic;
+import org.fhirtrials.model.Criterion;
+
+/**
+ * Turns one criterion's text into structured, coded constraints (rule-based; precompiled patterns;
+ * stateless and thread-safe).
+ *
+ * <p>Reading order: find concept mentions (longest match wins), give each mention the text up to
+ * the next mention or clause boundary as its scope, read thresholds (comparator, number, UCUM unit
+ * or ULN multiple, ranges, sex-specific pairs) from the scope, or presence/absence for conditions
+ * and therapies, then decide computability and build FHIRPath.
+ *
+ * <p>Clinical safety: a comparator the source lost ({@link Criterion#comparatorLost()}, or a bare
+ * "=") is never turned into ≥ or ≤; a concept without a verified code, a qualified condition
+ * ("uncontrolled", "severe"), a conditional criterion ("if ...") and mixed and/or logic are kept
+ * but marked not computable.
+ */
+public final class CriterionExtractor {
+  private static final int FLAGS = Pattern.CASE_INSENSITIVE;
+  private static final String NUM = "\\d+(?:[.,]\\d+)*";
+  private static final String CMP =
+      "≥|≤|>=|<=|=>|=<|≧|≦|>|<|=|⩾|⩽"
+          + "|\\bat\\s+least\\b|\\bnot\\s+(?:less|lower)\\s+than\\b|\\bno\\s+(?:less|lower)\\s+than\\b"
+          + "|\\bnot\\s+(?:more|greater|higher)\\s+than\\b|\\bno\\s+(?:more|greater|higher)\\s+than\\b"
+          + "|\\bnot\\s+exceed(?:ing)?\\b|\\bup\\s+to\\b|\\bmore\\s+than\\b|\\bgreater\\s+than\\b"
+          + "|\\bhigher\\s+than\\b|\\bover\\b|\\babove\\b|\\bexceed(?:s|ing)?\\b|\\bless\\s+than\\b"
+          + "|\\blower\\s+than\\b|\\bbelow\\b|\\bunder\\b";
+
+  /** lead-in words (no digits, no clause end), comparator, number. */
+  private static final String LEAD_CMP_NUM =
+      "[^\\d;]{0,%d}?\\s*(?<cmp>" + CMP + ")?\\s*(?<num>" + NUM + ")";
+
+  private static final Pattern CHAINED_CMP_NUM =
+      Pattern.compile(
+          "\\s*(?:,\\s*)?(?:and|/|,|or)?\\s*(?<cmp>" + CMP + ")\\s*(?<num>" + NUM + ")", FLAGS);
+  private static final Pattern RANGE_TAIL =
+      Pattern.compile(
+          "\\s*(?:-|–|—|~|to|through)\\s*(?<cmp>" + CMP + ")?\\s*(?<num>" + NUM + ")", FLAGS);
+  private static final Pattern POST_LE =
+      Pattern.compile("\\s*(?:or|and)\\s+(?:less|lower|below|fewer|under)\\b", FLAGS);
+  private static final Pattern POST_GE =
+      Pattern.compile(
+          "\\s*(?:or|and)\\s+(?:more|higher|above|greater|over|older)\\b|\\s*\\+(?!\\d)", FLAGS);
+  private static final Pattern SEX_MARK =
+      Pattern.compile(
+          "\\s*\\(?\\s*(?:in\\s+|for\\s+)?(?<sex>males?|men|females?|women)\\b\\s*\\)?", FLAGS);
+  private static final Pattern TRAILING_PAREN = Pattern.compile("\\s*\\([^()\\d≥≤<>=]{1,80}\\)");
+  private static final Pattern BOUNDARY =
+      Pattern.compile(
+          ";|。|[①②③④⑤⑥⑦⑧⑨⑩]|\\(\\d{1,2}\\)\\s|\\.\\s+(?=[A-Z\\d(])|\\.$|\\b(?:i|ii|iii|iv|v|vi)\\.\\s");
+  private static final Pattern CONNECTOR_ONLY =
+      Pattern.compile("[\\s,/]*(?:and|or|&)?[\\s,/]*(?:\\([^()]*\\))?[\\s,/]*", FLAGS);
+  private static final Pattern CARVE_OUT =
+      Pattern.compile(
+          "\\b(?:except(?:\\s+for)?|excluding|other\\s+than|apart\\s+from)\\b[^;.]*$", FLAGS);
+
+  /** the concept is the object of a treatment ("treatment for liver cancer", "anti-HBV"). */
+  private static final Pattern TREATMENT_OBJECT =
+      Pattern.compile(
+          "(?:\\b(?:treatment|therapy|therapies|treated|indications?|drugs?)\\s+(?:for|of|against)\\s+"
+              + "(?:the\\s+)?|\\banti-?)$",
+          FLAGS);
+
+  private static final Pattern NEGATION_BEFORE =
+      Pattern.compile(
+          "(?:\\b(?:no|not|without|never|free\\s+of|absence\\s+of|negative\\s+for)\\b[^;:,.]{0,30}"
+              + "|\\bnon[-\\s]?)$",
+          FLAGS);
+  private static final Pattern NEGATIVE_AFTER =
+      Pattern.compile("^[^;.]{0,200}?\\b(?:must\\s+be|is|are|be)\\s+negative\\b", FLAGS);
+  private static final Pattern QUALIFIER =
+      Pattern.compile(
+          "\\b(?:uncontroll\\w*|co-?infect\\w*|severe|clinically\\s+significant|refractory|moderate|poorly"
+              + "\\s+controlled|symptomatic|requiring|unstable|invasive|suspected)\\b",
+          FLAGS);
+  private static final Pattern ACTIVE = Pattern.compile("\\bactive\\b", FLAGS);
+  private static final Pattern CONDITIONAL =
+      Pattern.compile("\\bif\\b|\\bwilling\\b|\\bin\\s+case\\s+of\\b|\\bplanning\\b", FLAGS);
+
+  /** "Patients with HBV infection: ..." in an inclusion introduces a rule for a subgroup. */
+  private static final Pattern SUBJECTS_WITH =
+      Pattern.compile("\\b(?:patients|subjects|participants)\\s+with\\b[^;:.]{0,40}$", FLAGS);
+
+  private static final Pattern OR_WORD = Pattern.compile("\\bor\\b", FLAGS);
+  private static final Pattern WINDOW =
+      Pattern.compile(
+          "\\bwithin\\s+(?:the\\s+)?(?:last\\s+|past\\s+|previous\\s+)?(?<n1>\\d+|one|two|three|four|five|six|twelve)"
+              + "\\s+(?<u1>days?|weeks?|months?|years?)"
+              + "|\\b(?<n2>\\d+|one|two|three|four|five|six|twelve)\\s+(?<u2>days?|weeks?|months?|years?)"
+              + "\\s+(?:before|prior\\s+to|preceding)",
+          FLAGS);
+  private static final Pattern EVER =
+      Pattern.compile(
+          "\\b(?:in\\s+the\\s+past|previous(?:ly)?|prior|history\\s+of|have\\s+(?:received|undergone|had)"
+              + "|has\\s+(?:received|undergone|had)|ever)\\b",
+          FLAGS);
+  private static final Pattern CHILD_PUGH_CLASS =
+      Pattern.compile(
+          "(?i:class\\w*|grade)[\\s:]*(?:(?i:of|grade|class)\\s+)?([ABC])\\b"
+              + "((?:\\s*(?:/|(?i:or|and)|,)\\s*(?:(?i:class|grade)\\s+)?[ABC]\\b)*)");
+  private static final Pattern LETTER = Pattern.compile("[ABC]\\b");
+  private static final Pattern STAGE_RANGE =
+      Pattern.compile(
+          "\\b(?<lo>IV|I{1,3})(?<loSub>[abc])?\\s*(?:-|–|to)\\s*(?<hi>IV|I{1,3})(?<hiSub>[abc])?\\b");
+  private static final Pattern STAGE_SINGLE =
+      Pattern.compile("\\b(?:stage\\s+)(?<st>IV|I{1,3}|[0ABCD])(?<sub>[abc])?\\b", FLAGS);
+  private static final Pattern VP =
+      Pattern.compile("\\bVp\\s*([1-4])(?:\\s*[-–/]\\s*(?:Vp\\s*)?([1-4]))?", FLAGS);
+  private static final List<String> CNLC_STAGES =
+      List.of("Ia", "Ib", "IIa", "IIb", "IIIa", "IIIb", "IV");
+  private static final Pattern BLANKS = Pattern.compile("\\s+");
+  private static final Pattern THOUSANDS = Pattern.compile("\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?");
+  private static final int LEAD = 45;
+  private static final int LONG_LEAD = 70;
+  private static final Pattern[] LEAD_PATTERNS = {
+    Pattern.compile(String.format(LEAD_CMP_NUM, LEAD), FLAGS),
+    Pattern.compile(String.format(LEAD_CMP_NUM, LONG_LEAD), FLAGS)
+  };
+
+  /** A concept found in the text. */
+  private record Mention(Def def, int start, int end) {}
+
+  /** Thresholds read from a scope. */
+  private record Reading(
+      int start,
+      List<Threshold> thresholds,
+      String unit,
+      Reference reference,
+      Sex sex,
+      boolean equalsSign,
+      int end) {}
+
+  /** Extracts the constraints of one criterion. Never throws for any text. */
+  public ExtractedCriterion extract(Criterion criterion) {
+    NormalizedText nt = NormalizedText.of(criterion.text());
+    String text = nt.text;
+    List<Mention> mentions = mentions(text);
+    List<Integer> boundaries = boundaries(text);
+    boolean anyThreshold = false;
+    List<Constraint> out = new ArrayList<>();
+    List<Mention> pending = new ArrayList<>();
+    for (int i = 0; i < mentions.size(); i++) {
+      Mention m = mentions.get(i);
+      int nextMention = i + 1 < mentions.size() ? mentions.get(i + 1).start : text.length();
+      int scopeEnd = Math.min(nextMention, nextBoundary(boundaries, m.end, text.length()));
+      String scope = text.substring(m.end, Math.max(m.end, scopeEnd));
+      switch (m.def.kind()) {
+        case QUANTITY, SCORE, AGE -> {
+          List<Reading> readings = readThresholds(scope, m.end, LEAD);
+          if (readings.isEmpty()) {
+            if (m.def.kind() != Kind.AGE
+                && CONNECTOR_ONLY.matcher(text.substring(m.end, nextMention)).matches()) {
+              pending.add(m); // "ALT and AST ≤ 5 × ULN": shares the next mention's threshold
+            } else if (m.def.kind() != Kind.AGE && !insideParentheses(text, m.start)) {
+              out.add(bare(m, nt, "no threshold stated"));
+            }
+            continue;
+          }
+          anyThreshold = true;
+          for (Mention p : pending) {
+            for (Reading r : readings) {
+              out.add(measured(criterion, p, r, nt, text));
+            }
+          }
+          pending.clear();
+          for (Reading r : readings) {
+            out.add(measured(criterion, m, r, nt, text));
+          }
+        }
+        case CHILD_PUGH -> {
+          String cpScope =
+              text.substring(
+                  m.end, Math.min(text.length(), nextBoundary(boundaries, m.end, text.length())));
+          out.add(childPugh(criterion, m, cpScope, nt));
+        }
+        case CONDITION, PREGNANCY, PRESENCE_UNCODED -> {
+          Constraint c = presence(criterion, m, text, nt);
+          if (c != null) {
+            out.add(c);
+          }
+        }
+        case STAGE -> out.add(stage(m, scope, nt));
+        case TUMOUR_BURDEN -> {
+          List<Reading> readings = readThresholds(scope, m.end, LONG_LEAD);
+          Reading r = readings.isEmpty() ? null : readings.get(0);
+          out.add(
+              constraint(
+                  m,
+                  nt,
+                  r == null ? List.of() : r.thresholds(),
+                  r == null ? null : r.unit(),
+                  Reference.ABSOLUTE,
+                  List.of(),
+                  null,
+                  null,
+                  false,
+                  r == null ? m.end : r.end(),
+                  "tumour burden needs imaging volumetry; no coded data"));
+        }
+      }
+    }
+    // thresholdless lab mentions are noise when the criterion states other thresholds
+    if (anyThreshold) {
+      out.removeIf(c -> c.thresholds().isEmpty() && isMeasured(c));
+    }
+    return assemble(criterion, dedupe(out), text, nt);
+  }
+
+  // ------------------------------------------------------------------ mentions and scopes
+
+  private static List<Mention> mentions(String text) {
+    List<Mention> all = new ArrayList<>();
+    String lower = text.toLowerCase(Locale.ROOT);
+    for (Def def : ConceptCatalog.ALL) {
+      if (!ConceptCatalog.mayMention(def, lower)) {
+        continue;
+      }
+      Matcher m = def.pattern().matcher(text);
+      while (m.find()) {
+        int end = m.end();
+        Matcher paren = TRAILING_PAREN.matcher(text);
+        paren.region(end, text.length());
+        if (paren.lookingAt()) {
+          end = paren.end();
+        }
+        all.add(new Mention(def, m.start(), end));
+      }
+    }
+    all.sort(
+        Comparator.comparingInt(Mention::start)
+            .thenComparing(Comparator.comparingInt((Mention x) -> x.end - x.start).reversed()));
+    List<Mention> kept = new ArrayList<>();
+    int covered = -1;
+    for (Mention m : all) {
+      if (m.start >= covered) {
+        kept.add(m);
+        covered = Math.max(m.end, m.start + 1);
+      }
+    }
+    return kept;
+  }
+
+  private static List<Integer> boundaries(String text) {
+    List<Integer> b = new ArrayList<>();
+    Matcher m = BOUNDARY.matcher(text);
+    while (m.find()) {
+      b.add(m.start());
+    }
+    return b;
+  }
+
+  private static int nextBoundary(List<Integer> boundaries, int from, int fallback) {
+    for (int b : boundaries) {
+      if (b >= from) {
+        return b;
+      }
+    }
+    return fallback;
+  }
+
+  private static boolean insideParentheses(String text, int at) {
+    int open = text.lastIndexOf('(', at);
+    return open >= 0 && text.lastIndexOf(')', at) < open;
+  }
+
+  // ------------------------------------------------------------------ thresholds
+
+  private static List<Reading> readThresholds(String scope, int offset, int lead) {
+    Matcher m = LEAD_PATTERNS[lead == LEAD ? 0 : 1].matcher(scope);
+    if (!m.lookingAt()) {
+      return List.of();
+    }
+    List<Reading> readings = new ArrayList<>();
+    String cmpText = m.group("cmp");
+    BigDecimal num = number(m.group("num"));
+    int pos = m.end();
+    Units.Match unit = Units.at(scope, pos);
+    if (unit != null) {
+      pos = unit.end();
+    }
+    List<Threshold> thresholds = new ArrayList<>();
+    boolean equals = "=".equals(cmpText);
+    Matcher range = RANGE_TAIL.matcher(scope).region(pos, scope.length());
+    Matcher le = POST_LE.matcher(scope).region(pos, scope.length());
+    Matcher ge = POST_GE.matcher(scope).region(pos, scope.length());
+    if (cmpText != null) {
+      thresholds.add(new Threshold(comparator(cmpText), num));
+    } else if (le.lookingAt()) {
+      thresholds.add(new Threshold(org.fhirtrials.eligibility.extract.Comparator.LE, num));
+      pos = le.end();
+    } else if (ge.lookingAt()) {
+      thresholds.add(new Threshold(org.fhirtrials.eligibility.extract.Comparator.GE, num));
+      pos = ge.end();
+    }
+    if ((cmpText == null || comparator(cmpText).isLowerBound()) && thresholds.size() <= 1) {
+      if (range.lookingAt()) {
+        if (thresholds.isEmpty()) {
+          thresholds.add(new Threshold(org.fhirtrials.eligibility.extract.Comparator.GE, num));
+        }
+        String c2 = range.group("cmp");
+        thresholds.add(
+            new Threshold(
+                c2 == null ? org.fhirtrials.eligibility.extract.Comparator.LE : comparator(c2),
+                number(range.group("num"))));
+        pos = range.end();
+        Units.Match u2 = Units.at(scope, pos);
+        if (u2 != null) {
+          unit = unit == null ? u2 : unit;
+          pos = u2.end();
+        }
+      }
+    }
+    if (thresholds.isEmpty()) {
+      return List.of(); // a bare number ("28 days as a cycle") is not a threshold
+    }
+    Sex sex = null;
+    Matcher sexMark = SEX_MARK.matcher(scope).region(pos, scope.length());
+    if (sexMark.lookingAt()) {
+      sex = sex(sexMark.group("sex"));
+      pos = sexMark.end();
+    }
+    // chained second bound: "≥ 18 and ≤ 75", "≥ 450 ms (males)/≥ 470 ms (females)"
+    Matcher chain = CHAINED_CMP_NUM.matcher(scope).region(pos, scope.length());
+    Reading second = null;
+    if (chain.lookingAt()) {
+      int p2 = chain.end();
+      Units.Match u2 = Units.at(scope, p2);
+      if (u2 != null) {
+        p2 = u2.end();
+      }
+      Matcher sex2 = SEX_MARK.matcher(scope).region(p2, scope.length());
+      Sex s2 = null;
+      if (sex2.lookingAt()) {
+        s2 = sex(sex2.group("sex"));
+        p2 = sex2.end();
+      }
+      var c2 = comparator(chain.group("cmp"));
+      boolean sameUnit = (u2 == null || unit == null || u2.ucum().equals(unit.ucum()));
+      if (sex != null && s2 != null && s2 != sex && sameUnit) {
+        second =
+            reading(
+                offset + chain.start("cmp"),
+                List.of(new Threshold(c2, number(chain.group("num")))),
+                u2 != null ? u2 : unit,
+                s2,
+                equals || "=".equals(chain.group("cmp")),
+                offset + p2);
+      } else if (sex == null
+          && s2 == null
+          && sameUnit
+          && thresholds.size() == 1
+          && (thresholds.get(0).comparator().isLowerBound() != c2.isLowerBound()
+              || equals
+              || c2 == org.fhirtrials.eligibility.extract.Comparator.EQ)) {
+        thresholds.add(new Threshold(c2, number(chain.group("num"))));
+        equals |= "=".equals(chain.group("cmp"));
+        unit = unit == null ? u2 : unit;
+        pos = p2;
+      }
+    }
+    readings.add(reading(-1, thresholds, unit, sex, equals, offset + pos));
+    if (second != null) {
+      readings.add(second);
+    }
+    return readings;
+  }
+
+  private static Reading reading(
+      int start, List<Threshold> thresholds, Units.Match unit, Sex sex, boolean equals, int end) {
+    String u = unit == null ? null : unit.ucum();
+    Reference ref = Reference.ABSOLUTE;
+    if (Units.ULN.equals(u)) {
+      ref = Reference.ULN_MULTIPLE;
+      u = null;
+    } else if (Units.LLN.equals(u)) {
+      ref = Reference.LLN_MULTIPLE;
+      u = null;
+    }
+    return new Reading(start, List.copyOf(thresholds), u, ref, sex, equals, end);
+  }
+
+  private static org.fhirtrials.eligibility.extract.Comparator comparator(String raw) {
+    String s = BLANKS.matcher(raw.toLowerCase(Locale.ROOT)).replaceAll(" ");
+    return switch (s) {
+      case "≥",
+          ">=",
+          "=>",
+          "≧",
+          "⩾",
+          "at least",
+          "not less than",
+          "no less than",
+          "not lower than",
+          "no lower than" ->
+          org.fhirtrials.eligibility.extract.Comparator.GE;
+      case "≤",
+          "<=",
+          "=<",
+          "≦",
+          "⩽",
+          "not more than",
+          "no more than",
+          "not greater than",
+          "no greater than",
+          "not higher than",
+          "no higher than",
+          "not exceed",
+          "not exceeding",
+          "up to" ->
+          org.fhirtrials.eligibility.extract.Comparator.LE;
+      case ">",
+          "more than",
+          "greater than",
+          "higher than",
+          "over",
+          "above",
+          "exceed",
+          "exceeds",
+          "exceeding" ->
+          org.fhirtrials.eligibility.extract.Comparator.GT;
+      case "<", "less than", "lower than", "below", "under" ->
+          org.fhirtrials.eligibility.extract.Comparator.LT;
+      default -> org.fhirtrials.eligibility.extract.Comparator.EQ;
+    };
+  }
+
+  private static BigDecimal number(String raw) {
+    // "2,500" and "12,000" are thousands; "1,5" is a decimal comma
+    String s = THOUSANDS.matcher(raw).matches() ? raw.replace(",", "") : raw.replace(',', '.');
+    int firstDot = s.indexOf('.');
+    if (firstDot >= 0 && s.indexOf('.', firstDot + 1) >= 0) {
+      s = s.substring(0, s.indexOf('.', firstDot + 1));
+    }
+    return new BigDecimal(s);
+  }
+
+  private static Sex sex(String raw) {
+    String s = raw.toLowerCase(Locale.ROOT);
+    return s.startsWith("f") || s.startsWith("w") ? Sex.FEMALE : Sex.MALE;
+  }
+
+  // ------------------------------------------------------------------ constraint builders
+
+  private Constraint measured(
+      Criterion criterion, Mention m, Reading r, NormalizedText nt, String text) {
+    Def def = m.def;
+    String unit = r.unit();
+    if (def.kind() == Kind.AGE) {
+      unit = "mo".equals(unit) ? "mo" : "a";
+    } else if (def.kind() == Kind.SCORE) {
+      unit = null;
+    }
+    String reason = null;
+    if (criterion.comparatorLost()) {
+      reason =
+          "comparator lost in the source text (a ≥ or ≤ rendered as '='); threshold not trusted";
+    } else if (r.equalsSign()) {
+      reason = "'=' as a threshold comparator is ambiguous";
+    } else if (def.kind() != Kind.AGE && def.concept() == null) {
+      reason = "no verified code for " + def.name();
+    } else if (def.kind() == Kind.AGE && !integers(r.thresholds())) {
+      reason = "age threshold is not a whole number";
+    } else if (def.kind() == Kind.QUANTITY
+        && r.reference() == Reference.ABSOLUTE
+        && unit == null
+        && !"inr".equals(def.key())) {
+      reason = "no unit stated for " + def.name();
+    } else if (def.kind() == Kind.QUANTITY && !unitFits(def, unit, r.reference())) {
+      reason = "unit " + unit + " does not fit " + def.name();
+    }
+    Mention at = r.start() >= 0 ? new Mention(m.def, r.start(), m.end) : m;
+    return constraint(
+        at,
+        nt,
+        r.thresholds(),
+        unit,
+        r.reference(),
+        List.of(),
+        r.sex(),
+        def.kind() == Kind.AGE ? null : labWindow(criterion, text),
+        false,
+        r.end(),
+        reason);
+  }
+
+  private static boolean unitFits(Def def, String unit, Reference ref) {
+    if (ref != Reference.ABSOLUTE || unit == null) {
+      return true;
+    }
+    return switch (def.key()) {
+      case "anc", "platelets", "leukocytes" ->
+          unit.equals("10*9/L") || unit.equals("10*3/uL") || unit.equals("/uL");
+      case "hemoglobin", "albumin" -> unit.equals("g/L") || unit.equals("g/dL");
+      case "bilirubin", "creatinine" -> unit.equals("mg/dL") || unit.equals("umol/L");
+      case "alt", "ast", "alp" -> unit.equals("U/L");
+      case "egfr" -> unit.equals("mL/min/{1.73_m2}") || unit.equals("mL/min");
+      case "hbv-dna" -> unit.equals("[IU]/mL");
+      case "lvef" -> unit.equals("%");
+      case "qtcf" -> unit.equals("ms");
+      case "sbp", "dbp" -> unit.equals("mm[Hg]");
+      default -> true;
+    };
+  }
+
+  private static boolean integers(List<Threshold> thresholds) {
+    return thresholds.stream().allMatch(t -> t.value().stripTrailingZeros().scale() <= 0);
+  }
+
+  private Constraint bare(Mention m, NormalizedText nt, String reason) {
+    return constraint(
+        m, nt, List.of(), null, Reference.ABSOLUTE, List.of(), null, null, false, m.end, reason);
+  }
+
+  private Constraint childPugh(Criterion criterion, Mention m, String scope, NormalizedText nt) {
+    Set<String> classes = new LinkedHashSet<>();
+    Matcher cls = CHILD_PUGH_CLASS.matcher(scope);
+    int end = m.end;
+    if (cls.find() && cls.start() < 40) {
+      classes.add(cls.group(1));
+      Matcher more = LETTER.matcher(cls.group(2));
+      while (more.find()) {
+        classes.add(more.group());
+      }
+      end = m.end + cls.end();
+    }
+    List<Reading> readings = readThresholds(scope, m.end, LONG_LEAD);
+    List<Threshold> points = List.of();
+    if (!readings.isEmpty()) {
+      Reading r = readings.get(0);
+      points = r.thresholds();
+      end = Math.max(end, r.end());
+    }
+    String reason =
+        criterion.comparatorLost()
+            ? "comparator lost in the source text"
+            : "no verified code for Child-Pugh score/class";
+    return constraint(
+        m,
+        nt,
+        points,
+        points.isEmpty() ? null : "{score}",
+        Reference.ABSOLUTE,
+        List.copyOf(classes),
+        null,
+        null,
+        false,
+        end,
+        reason);
+  }
+
+  private Constraint stage(Mention m, String scope, NormalizedText nt) {
+    List<String> values = new ArrayList<>();
+    int end = m.end;
+    if ("vp".equals(m.def.key())) {
+      Matcher vp = VP.matcher(scope);
+      if (vp.lookingAt()) {
+        int lo = Integer.parseInt(vp.group(1));
+        int hi = vp.group(2) == null ? lo : Integer.parseInt(vp.group(2));
+        for (int i = lo; i <= Math.max(lo, hi); i++) {
+          values.add("Vp" + i);
+        }
+        end = m.end + vp.end();
+      }
+    } else {
+      Matcher range = STAGE_RANGE.matcher(scope);
+      Matcher single = STAGE_SINGLE.matcher(scope);
+      if (range.find() && range.start() < 40) {
+        String lo = range.group("lo") + (range.group("loSub") == null ? "a" : range.group("loSub"));
+        String hi = range.group("hi") + (range.group("hiSub") == null ? "" : range.group("hiSub"));
+        int a = CNLC_STAGES.indexOf(lo);
+        int b = hi.equals("IV") ? CNLC_STAGES.size() - 1 : CNLC_STAGES.indexOf(hi);
+        if (a >= 0 && b >= a) {
+          values.addAll(CNLC_STAGES.subList(a, b + 1));
+        }
+        end = m.end + range.end();
+      } else if (single.find() && single.start() < 30) {
+        values.add(single.group("st") + (single.group("sub") == null ? "" : single.group("sub")));
+        end = m.end + single.end();
+      }
+    }
+    return constraint(
+        m,
+        nt,
+        List.of(),
+        null,
+        Reference.ABSOLUTE,
+        values,
+        null,
+        null,
+        false,
+        end,
+        "no verified code for " + m.def.name());
+  }
+
+  private Constraint presence(Criterion criterion, Mention m, String text, NormalizedText nt) {
+    Def def = m.def;
+    int clauseStart = clauseStart(text, m.start);
+    String before = text.substring(clauseStart, m.start);
+    if (CARVE_OUT.matcher(before).find()) {
+      return null; // "except HBV and HCV", "other than liver cancer": carved out, not required
+    }
+    if (TREATMENT_OBJECT.matcher(before).find()) {
+      return null;
+    }
+    if ("hcc".equals(def.key()) && criterion.exclusion()) {
+      return null; // the trial's own disease in an exclusion is always qualified ("invasive HCC")
+    }
+    int clauseEnd = text.length();
+    Matcher b = BOUNDARY.matcher(text);
+    b.region(m.end, text.length());
+    if (b.find()) {
+      clauseEnd = b.start();
+    }
+    String after = text.substring(m.end, clauseEnd);
+    String near = before.length() > 40 ? before.substring(before.length() - 40) : before;
+    boolean absent = NEGATION_BEFORE.matcher(before).find() || NEGATIVE_AFTER.matcher(after).find();
+    String reason = null;
+    if (def.concept() == null) {
+      reason = "no verified code for " + def.name();
+    } else if (!criterion.exclusion()
+        && (CONDITIONAL.matcher(text).find()
+            || (criterion.parentText() != null
+                && CONDITIONAL.matcher(criterion.parentText()).find())
+            || (def.kind() == Kind.CONDITION
+                && !"hcc".equals(def.key())
+                && SUBJECTS_WITH.matcher(before).find()))) {
+      reason = "conditional criterion (applies only to some patients)";
+    } else if (QUALIFIER.matcher(near).find()) {
+      reason = "qualified (" + firstMatch(QUALIFIER, near) + "); coded data cannot show this";
+    } else if (def.kind() == Kind.PREGNANCY && CONDITIONAL.matcher(near + after).find()) {
+      reason = "intention, not a status";
+    }
+    boolean active = ACTIVE.matcher(near).find();
+    TimeWindow window = def.kind() == Kind.PREGNANCY ? null : window(text);
+    return constraint(
+        m,
+        nt,
+        List.of(),
+        null,
+        Reference.ABSOLUTE,
+        active ? List.of("active") : List.of(),
+        null,
+        window,
+        absent,
+        m.end,
+        reason);
+  }
+
+  private static int clauseStart(String text, int at) {
+    int start = 0;
+    Matcher b = BOUNDARY.matcher(text);
+    while (b.find() && b.start() < at) {
+      start = b.end();
+    }
+    return Math.min(start, at);
+  }
+
+  private static String firstMatch(Pattern p, String s) {
+    Matcher m = p.matcher(s);
+    return m.find() ? m.group().toLowerCase(Locale.ROOT) : "";
+  }
+
+  private static TimeWindow window(String text) {
+    Matcher w = WINDOW.matcher(text);
+    if (w.find()) {
+      return windowOf(w);
+    }
+    Matcher e = EVER.matcher(text);
+    return e.find() ? new TimeWindow(0, null, e.group()) : null;
+  }
+
+  private static final Pattern LAB_TIMING =
+      Pattern.compile(
+          "\\b(?:tests?|laborator\\w*|obtained|measured|performed|values?)\\b[^;]{0,40}$", FLAGS);
+
+  /**
+   * A window for a measurement only when the text ties it to the test ("obtained within 28 days").
+   */
+  private static TimeWindow labWindow(Criterion criterion, String text) {
+    for (String s : new String[] {text, criterion.parentText()}) {
+      if (s == null) {
+        continue;
+      }
+      Matcher w = WINDOW.matcher(s);
+      while (w.find()) {
+        String before = s.substring(Math.max(0, w.start() - 60), w.start());
+        if (LAB_TIMING.matcher(before).find()) {
+          return windowOf(w);
+        }
+      }
+    }
+    return null;
+  }
+
+  private static TimeWindow windowOf(Matcher w) {
+    String n = w.group("n1") != null ? w.group("n1") : w.group("n2");
+    String u = w.group("u1") != null ? w.group("u1") : w.group("u2");
+    String lower = u.toLowerCase(Locale.ROOT);
+    String unit = lower.endsWith("s") ? lower : lower + "s";
+    return new TimeWindow(count(n), unit, w.group());
+  }
+
+  private static int count(String n) {
+    return switch (n.toLowerCase(Locale.ROOT)) {
+      case "one" -> 1;
+      case "two" -> 2;
+      case "three" -> 3;
+      case "four" -> 4;
+      case "five" -> 5;
+      case "six" -> 6;
+      case "twelve" -> 12;
+      default -> Integer.parseInt(n);
+    };
+  }
+
+  private Constraint constraint(
+      Mention m,
+      NormalizedText nt,
+      List<Threshold> thresholds,
+      String unit,
+      Reference reference,
+      List<String> values,
+      Sex sex,
+      TimeWindow window,
+      boolean absent,
+      int end,
+      String reason) {
+    return new Constraint(
+        m.def.category(),
+        m.def.concept(),
+        m.def.name(),
+        thresholds,
+        unit,
+        reference,
+        values,
+        sex,
+        window,
+        absent,
+        nt.source(m.start),
+        nt.source(end),
+        reason == null,
+        reason,
+        null);
+  }
+
+  private static boolean isMeasured(Constraint c) {
+    return c.category() == Category.LAB || c.category() == Category.VITAL;
+  }
+
+  private static List<Constraint> dedupe(List<Constraint> constraints) {
+    List<Constraint> out = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
+    for (Constraint c : constraints) {
+      String key =
+          c.name()
+              + '|'
+              + c.absent()
+              + '|'
+              + c.thresholds()
+              + '|'
+              + c.sex()
+              + '|'
+              + c.reference()
+              + '|'
+              + c.allowedValues();
+      if (seen.add(key)) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ assembly
+
+  private ExtractedCriterion assemble(
+      Criterion criterion, List<Constraint> constraints, String text, NormalizedText nt) {
+    if (constraints.isEmpty()) {
+      return new ExtractedCriterion(
+          criterion,
+          List.of(),
+          defaultLogic(criterion),
+          false,
+          "no computable concept found",
+          null);
+    }
+    Logic logic = defaultLogic(criterion);
+    String mixed = null;
+    if (!criterion.exclusion() && constraints.size() > 1) {
+      int ors = 0;
+      for (int i = 1; i < constraints.size(); i++) {
+        int from = Math.min(constraints.get(i - 1).end(), constraints.get(i).start());
+        String gap = criterion.text().substring(from, constraints.get(i).start());
+        if (OR_WORD.matcher(gap).find() && gap.indexOf(';') < 0) {
+          ors++;
+        }
+      }
+      if (ors == constraints.size() - 1) {
+        logic = Logic.ANY_OF;
+      } else if (ors > 0) {
+        mixed = "mixed 'and'/'or' between requirements";
+      }
+    }
+    boolean allOf = logic == Logic.ALL_OF;
+    List<Constraint> built = new ArrayList<>();
+    List<String> expressions = new ArrayList<>();
+    List<String> reasons = new ArrayList<>();
+    for (Constraint c : constraints) {
+      if (c.computable()) {
+        Def def = defOf(c);
+        Constraint withPath = c.withFhirPath(FhirPathBuilder.build(c, def, allOf));
+        built.add(withPath);
+        expressions.add(withPath.fhirPath());
+      } else {
+        built.add(c);
+        expressions.add("{}"); // unknown: FHIRPath's three-valued and/or keep the result honest
+        reasons.add(c.name() + ": " + c.reason());
+      }
+    }
+    boolean allComputable = reasons.isEmpty() && mixed == null;
+    boolean anyComputable = expressions.stream().anyMatch(e -> !e.equals("{}"));
+    String reason =
+        mixed != null
+            ? mixed
+            : allComputable ? null : String.join("; ", new LinkedHashSet<>(reasons));
+    String path = mixed == null && anyComputable ? FhirPathBuilder.join(expressions, allOf) : null;
+    return new ExtractedCriterion(criterion, built, logic, allComputable, reason, path);
+  }
+
+  private static Logic defaultLogic(Criterion criterion) {
+    return criterion.exclusion() ? Logic.ANY_OF : Logic.ALL_OF;
+  }
+
+  private static Def defOf(Constraint c) {
+    for (Def d : ConceptCatalog.ALL) {
+      if (d.name().equals(c.name())) {
+        return d;
+      }
+    }
+    throw new IllegalStateException("unknown concept " + c.name());
+  }
+}

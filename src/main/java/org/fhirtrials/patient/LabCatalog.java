@@ -1,0 +1,111 @@
+package org.fhirtrials.patient;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one table of lab analytes the fact sheet canonicalises: LOINC code, canonical UCUM unit, and
+ * what a unit conversion needs beyond UCUM (molar mass, analyte-specific unit spellings).
+ *
+ * <p>Sources of the LOINC codes: DESIGN.md §3 for 777-3, 751-8, 6690-2, 718-7, 1975-2, 1742-6,
+ * 1920-8, 1751-7, 6768-6, 2160-0, 6301-6; Synthea R4 sample data (smart-on-fhir
+ * generated-sample-data) for 38483-4 "Creatinine [Mass/volume] in Blood" and 33914-3 "Glomerular
+ * filtration rate/1.73 sq M.predicted"; LOINC 2164-2 "Creatinine renal clearance in 24 hour Urine
+ * and Serum or Plasma" (German LOINC display in a published ValueSet); 10230-1 "Left ventricular
+ * Ejection fraction" and 8636-3 "Q-T interval corrected" (cardiology LOINC tables, verified against
+ * loinc.org by their authors); 8480-6 / 8462-4 systolic / diastolic blood pressure (US Core vital
+ * signs; components of Synthea's 55284-4 panel); 42595-9 "Hepatitis B virus DNA [Units/volume]
+ * (viral load) in Serum or Plasma by NAA with probe detection".
+ *
+ * <p>Canonical units are SI where a trial criterion may be written either way (bilirubin and
+ * creatinine in µmol/L, hemoglobin and albumin in g/L); the molar masses that bridge mg/dL and
+ * µmol/L are listed per analyte: bilirubin C33H36N4O6 584.66 g/mol (1 mg/dL = 17.10 µmol/L),
+ * creatinine C4H7N3O 113.12 g/mol (1 mg/dL = 88.40 µmol/L), the conventional clinical factors.
+ */
+public final class LabCatalog {
+  private LabCatalog() {}
+
+  /**
+   * One catalogued analyte.
+   *
+   * @param loinc LOINC code
+   * @param name short name for messages
+   * @param canonicalUnit UCUM unit every value is converted to
+   * @param molarMass g/mol, when mass and substance concentrations both occur
+   * @param aliases analyte-specific spellings of units (applied before the global ones), e.g. IU/L
+   *     for an enzyme activity means U/L; the empty string maps a missing unit
+   */
+  public record Analyte(
+      String loinc,
+      String name,
+      String canonicalUnit,
+      Optional<BigDecimal> molarMass,
+      Map<String, String> aliases) {
+    public Analyte {
+      aliases = Map.copyOf(aliases);
+    }
+  }
+
+  /**
+   * Enzyme activity: "IU" is the international unit of enzyme activity (1 µmol/min), which UCUM
+   * writes {@code U}; UCUM's {@code [IU]} is an arbitrary WHO unit and not commensurable with U, so
+   * labs reporting ALT as [IU]/L mean U/L.
+   */
+  private static final Map<String, String> ENZYME = Map.of("IU/L", "U/L", "[IU]/L", "U/L");
+
+  /** WHO international units for viral loads are UCUM {@code [IU]}. */
+  private static final Map<String, String> WHO_IU = Map.of("IU/mL", "[IU]/mL");
+
+  /** INR is a dimensionless ratio, often reported without a unit or as "ratio". */
+  private static final Map<String, String> RATIO =
+      Map.of("", "{INR}", "ratio", "{INR}", "{ratio}", "{INR}", "INR", "{INR}");
+
+  private static final BigDecimal BILIRUBIN_G_PER_MOL = new BigDecimal("584.66");
+  private static final BigDecimal CREATININE_G_PER_MOL = new BigDecimal("113.12");
+
+  private static final Map<String, Analyte> BY_LOINC = new LinkedHashMap<>();
+
+  static {
+    add("777-3", "platelets", "10*9/L");
+    add("751-8", "neutrophils", "10*9/L");
+    add("6690-2", "leukocytes", "10*9/L");
+    add("718-7", "hemoglobin", "g/L");
+    add("1751-7", "albumin", "g/L");
+    add("1975-2", "total bilirubin", "umol/L", BILIRUBIN_G_PER_MOL, Map.of());
+    add("2160-0", "creatinine (serum/plasma)", "umol/L", CREATININE_G_PER_MOL, Map.of());
+    add("38483-4", "creatinine (blood)", "umol/L", CREATININE_G_PER_MOL, Map.of());
+    add("1742-6", "ALT", "U/L", null, ENZYME);
+    add("1920-8", "AST", "U/L", null, ENZYME);
+    add("6768-6", "alkaline phosphatase", "U/L", null, ENZYME);
+    add("6301-6", "INR", "{INR}", null, RATIO);
+    add("2164-2", "creatinine clearance", "mL/min");
+    add("33914-3", "eGFR", "mL/min/{1.73_m2}");
+    add("10230-1", "LVEF", "%");
+    add("8636-3", "QTc", "ms");
+    add("8480-6", "systolic blood pressure", "mm[Hg]");
+    add("8462-4", "diastolic blood pressure", "mm[Hg]");
+    add("42595-9", "HBV DNA", "[IU]/mL", null, WHO_IU);
+  }
+
+  private static void add(String loinc, String name, String unit) {
+    add(loinc, name, unit, null, Map.of());
+  }
+
+  private static void add(
+      String loinc, String name, String unit, BigDecimal molarMass, Map<String, String> aliases) {
+    BY_LOINC.put(loinc, new Analyte(loinc, name, unit, Optional.ofNullable(molarMass), aliases));
+  }
+
+  /** The catalogued analyte for a LOINC code, if any. */
+  public static Optional<Analyte> forLoinc(String loinc) {
+    return Optional.ofNullable(BY_LOINC.get(loinc));
+  }
+
+  /** All catalogued analytes, in table order. */
+  public static List<Analyte> all() {
+    return List.copyOf(BY_LOINC.values());
+  }
+}
