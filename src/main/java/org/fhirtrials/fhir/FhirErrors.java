@@ -33,6 +33,26 @@ public final class FhirErrors {
     return new InternalErrorException(message, outcome(ctx, message, "exception"));
   }
 
+  /**
+   * Gives an error HAPI raised itself (unknown resource type, bad {@code _include}...) the same
+   * OperationOutcome shape as ours; a 304 stays bodiless.
+   */
+  public static BaseServerResponseException withOutcome(
+      FhirContext ctx, BaseServerResponseException e) {
+    if (e.getOperationOutcome() == null && e.getStatusCode() >= 400) {
+      e.setOperationOutcome(outcome(ctx, e.getMessage(), issueCode(e.getStatusCode())));
+    }
+    return e;
+  }
+
+  private static String issueCode(int status) {
+    return switch (status) {
+      case 404, 410 -> "not-found";
+      case 405, 501 -> "not-supported";
+      default -> status >= 500 ? "exception" : "invalid";
+    };
+  }
+
   private static IBaseOperationOutcome outcome(FhirContext ctx, String message, String code) {
     IBaseOperationOutcome oo = OperationOutcomeUtil.newInstance(ctx);
     OperationOutcomeUtil.addIssue(

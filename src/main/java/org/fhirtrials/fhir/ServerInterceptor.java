@@ -29,7 +29,7 @@ public final class ServerInterceptor {
   public BaseServerResponseException outgoingException(
       RequestDetails request, Throwable exception) {
     if (exception instanceof BaseServerResponseException known && !isUnexpected(known)) {
-      return known;
+      return FhirErrors.withOutcome(binding.context(), known);
     }
     String incident = UUID.randomUUID().toString();
     log.error(

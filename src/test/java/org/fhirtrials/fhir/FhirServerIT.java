@@ -97,6 +97,15 @@ class FhirServerIT {
 
   @ParameterizedTest
   @ValueSource(strings = {"r4", "r5"})
+  void unservedResourceTypeIsNotFoundOperationOutcome(String base) throws Exception {
+    HttpResponse<String> r = get(base, "Patient/example");
+
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertOperationOutcome(r, "Patient");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"r4", "r5"})
   void malformedIdIsBadRequest(String base) throws Exception {
     HttpResponse<String> r = get(base, "ResearchStudy/not_a%24valid_id");
 

@@ -45,6 +45,23 @@ class ServerInterceptorTest {
   }
 
   @Test
+  void hapisOwnErrorsGetAnOperationOutcome() {
+    BaseServerResponseException hapi =
+        new ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException(
+            "Unknown resource type 'Patient'");
+
+    BaseServerResponseException answer = interceptor.outgoingException(null, hapi);
+
+    assertThat(answer.getStatusCode()).isEqualTo(404);
+    assertThat(
+            FhirContext.forR4Cached()
+                .newJsonParser()
+                .encodeResourceToString(answer.getOperationOutcome()))
+        .contains("Unknown resource type 'Patient'")
+        .contains("not-found");
+  }
+
+  @Test
   void errorsCarryAnOperationOutcomeNamingTheProblem() {
     ResourceNotFoundException e =
         (ResourceNotFoundException)
