@@ -1,0 +1,230 @@
+package org.fhirtrials.conformance;
+
+import ca.uhn.fhir.context.FhirVersionEnum;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.fhirtrials.mapping.FhirUrls;
+import org.fhirtrials.mapping.RegistryCodes;
+import org.fhirtrials.mapping.RegistryCodes.Domain;
+import org.hl7.fhir.convertors.factory.VersionConvertorFactory_40_50;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r5.model.BooleanType;
+import org.hl7.fhir.r5.model.CodeSystem;
+import org.hl7.fhir.r5.model.CodeType;
+import org.hl7.fhir.r5.model.ElementDefinition;
+import org.hl7.fhir.r5.model.ElementDefinition.DiscriminatorType;
+import org.hl7.fhir.r5.model.ElementDefinition.SlicingRules;
+import org.hl7.fhir.r5.model.Enumerations.FHIRVersion;
+import org.hl7.fhir.r5.model.Enumerations.PublicationStatus;
+import org.hl7.fhir.r5.model.Enumerations.SearchParamType;
+import org.hl7.fhir.r5.model.Enumerations.VersionIndependentResourceTypesAll;
+import org.hl7.fhir.r5.model.Resource;
+import org.hl7.fhir.r5.model.SearchParameter;
+import org.hl7.fhir.r5.model.StructureDefinition;
+import org.hl7.fhir.r5.model.StructureDefinition.ExtensionContextType;
+import org.hl7.fhir.r5.model.StructureDefinition.StructureDefinitionKind;
+import org.hl7.fhir.r5.model.StructureDefinition.TypeDerivationRule;
+import org.hl7.fhir.r5.model.UriType;
+
+/**
+ * Generates the project's conformance resources for R4 or R5: extension and profile
+ * StructureDefinitions (differential only; snapshots are generated at load time), the registry
+ * CodeSystems and the custom SearchParameters. Built with the R5 model and converted to R4 with the
+ * HL7 version convertor, so both versions say the same thing. Deterministic: no dates.
+ */
+public final class ConformanceArtifacts {
+  private static final String PUBLISHER = "fhir-trials";
+  private static final String VERSION = "0.1.0";
+
+  private ConformanceArtifacts() {}
+
+  /** Every conformance resource for the version, in a stable order. */
+  public static List<IBaseResource> forVersion(FhirVersionEnum version) {
+    boolean r4 = version == FhirVersionEnum.R4;
+    List<Resource> r5 = new ArrayList<>();
+    for (ExtensionDef def : Extensions.ALL) {
+      List<String> contexts = r4 ? def.r4Contexts() : def.r5Contexts();
+      if (!contexts.isEmpty()) {
+        r5.add(extension(def, contexts));
+      }
+    }
+    r5.add(studyProfile());
+    r5.add(groupProfile(r4));
+    for (Domain d : Domain.values()) {
+      r5.add(codeSystem(d));
+    }
+    r5.add(
+        searchParameter(
+            "recruitment-status",
+            "Exact ClinicalTrials.gov recruitment status (e.g. RECRUITING)",
+            "ResearchStudy.extension('" + FhirUrls.EXT_RECRUITMENT_STATUS + "').value"));
+    if (r4) {
+      r5.add(
+          searchParameter(
+              "condition", "Condition studied (R5 has it built in)", "ResearchStudy.condition"));
+      r5.add(searchParameter("phase", "Study phase (R5 has it built in)", "ResearchStudy.phase"));
+    }
+    if (!r4) {
+      return List.copyOf(r5);
+    }
+    return r5.stream().map(ConformanceArtifacts::toR4).toList();
+  }
+
+  private static IBaseResource toR4(Resource r5) {
+    org.hl7.fhir.r4.model.Resource r4 = VersionConvertorFactory_40_50.convertResource(r5);
+    if (r4 instanceof org.hl7.fhir.r4.model.StructureDefinition sd) {
+      sd.setFhirVersion(org.hl7.fhir.r4.model.Enumerations.FHIRVersion._4_0_1);
+    }
+    return r4;
+  }
+
+  private static <T extends org.hl7.fhir.r5.model.CanonicalResource> T common(
+      T r, String id, String url, String title, String description) {
+    r.setId(id);
+    r.setUrl(url);
+    r.setVersion(VERSION);
+    r.setName(pascal(id));
+    r.setTitle(title);
+    r.setStatus(PublicationStatus.ACTIVE);
+    r.setExperimental(false);
+    r.setPublisher(PUBLISHER);
+    r.setDescription(description);
+    return r;
+  }
+
+  static StructureDefinition extension(ExtensionDef def, List<String> contexts) {
+    StructureDefinition sd =
+        common(new StructureDefinition(), def.id(), def.url(), def.title(), def.description());
+    sd.setFhirVersion(FHIRVersion._5_0_0);
+    sd.setKind(StructureDefinitionKind.COMPLEXTYPE);
+    sd.setAbstract(false);
+    sd.setType("Extension");
+    sd.setBaseDefinition("http://hl7.org/fhir/StructureDefinition/Extension");
+    sd.setDerivation(TypeDerivationRule.CONSTRAINT);
+    contexts.forEach(c -> sd.addContext().setType(ExtensionContextType.ELEMENT).setExpression(c));
+    element(sd, "Extension", "Extension").setShort(def.title()).setDefinition(def.description());
+    if (def.parts().isEmpty()) {
+      element(sd, "Extension.extension", "Extension.extension").setMax("0");
+      element(sd, "Extension.url", "Extension.url").setFixed(new UriType(def.url()));
+      element(sd, "Extension.value[x]", "Extension.value[x]")
+          .setMin(1)
+          .addType()
+          .setCode(def.valueType());
+    } else {
+      ElementDefinition slices = element(sd, "Extension.extension", "Extension.extension");
+      slices
+          .getSlicing()
+          .setRules(SlicingRules.OPEN)
+          .addDiscriminator()
+          .setType(DiscriminatorType.VALUE)
+          .setPath("url");
+      for (ExtensionDef.Part p : def.parts()) {
+        String base = "Extension.extension:" + p.name();
+        element(sd, base, "Extension.extension")
+            .setSliceName(p.name())
+            .setShort(p.description())
+            .setDefinition(p.description())
+            .setMin(p.min())
+            .setMax("1");
+        element(sd, base + ".extension", "Extension.extension.extension").setMax("0");
+        element(sd, base + ".url", "Extension.extension.url").setFixed(new UriType(p.name()));
+        element(sd, base + ".value[x]", "Extension.extension.value[x]")
+            .setMin(1)
+            .addType()
+            .setCode(p.valueType());
+      }
+      element(sd, "Extension.url", "Extension.url").setFixed(new UriType(def.url()));
+      element(sd, "Extension.value[x]", "Extension.value[x]").setMax("0");
+    }
+    return sd;
+  }
+
+  private static ElementDefinition element(StructureDefinition sd, String id, String path) {
+    ElementDefinition e = sd.getDifferential().addElement().setPath(path);
+    e.setId(id);
+    return e;
+  }
+
+  private static StructureDefinition profile(String url, String type, String title, String desc) {
+    String id = url.substring(url.lastIndexOf('/') + 1);
+    StructureDefinition sd = common(new StructureDefinition(), id, url, title, desc);
+    sd.setFhirVersion(FHIRVersion._5_0_0);
+    sd.setKind(StructureDefinitionKind.RESOURCE);
+    sd.setAbstract(false);
+    sd.setType(type);
+    sd.setBaseDefinition("http://hl7.org/fhir/StructureDefinition/" + type);
+    sd.setDerivation(TypeDerivationRule.CONSTRAINT);
+    element(sd, type, type).setShort(title).setDefinition(desc);
+    return sd;
+  }
+
+  static StructureDefinition studyProfile() {
+    StructureDefinition sd =
+        profile(
+            FhirUrls.PROFILE_RESEARCH_STUDY,
+            "ResearchStudy",
+            "Registered clinical trial",
+            "A clinical trial from a registry: identified by its NCT id (system "
+                + FhirUrls.NCT_SYSTEM
+                + "), with a title.");
+    element(sd, "ResearchStudy.identifier", "ResearchStudy.identifier").setMin(1);
+    element(sd, "ResearchStudy.title", "ResearchStudy.title").setMin(1);
+    return sd;
+  }
+
+  static StructureDefinition groupProfile(boolean r4) {
+    StructureDefinition sd =
+        profile(
+            FhirUrls.PROFILE_ELIGIBILITY_GROUP,
+            "Group",
+            "Trial eligibility criteria",
+            "The eligibility criteria of a trial as a definitional Group of persons (DESIGN D3): one"
+                + " characteristic per criterion with its verbatim text, computable ones with a"
+                + " FHIRPath expression extension.");
+    element(sd, "Group.type", "Group.type").setFixed(new CodeType("person"));
+    if (r4) {
+      element(sd, "Group.actual", "Group.actual").setFixed(new BooleanType(false));
+    } else {
+      element(sd, "Group.membership", "Group.membership").setFixed(new CodeType("definitional"));
+    }
+    return sd;
+  }
+
+  static CodeSystem codeSystem(Domain d) {
+    String id = d.url().substring(d.url().lastIndexOf('/') + 1);
+    CodeSystem cs =
+        common(
+            new CodeSystem(),
+            id,
+            d.url(),
+            d.title(),
+            d.title() + ": the ClinicalTrials.gov API v2 enum values, verbatim.");
+    cs.setCaseSensitive(true);
+    cs.setContent(org.hl7.fhir.r5.model.Enumerations.CodeSystemContentMode.COMPLETE);
+    d.codes().forEach(c -> cs.addConcept().setCode(c).setDisplay(RegistryCodes.display(c)));
+    return cs;
+  }
+
+  static SearchParameter searchParameter(String code, String description, String expression) {
+    String id = "ResearchStudy-" + code;
+    SearchParameter sp =
+        common(new SearchParameter(), id, FhirUrls.SEARCH_PARAMETER + id, description, description);
+    sp.setCode(code);
+    sp.addBase(VersionIndependentResourceTypesAll.RESEARCHSTUDY);
+    sp.setType(SearchParamType.TOKEN);
+    sp.setExpression(expression);
+    sp.setProcessingMode(SearchParameter.SearchProcessingModeType.NORMAL);
+    return sp;
+  }
+
+  private static String pascal(String id) {
+    StringBuilder b = new StringBuilder();
+    for (String part : id.split("[^A-Za-z0-9]+")) {
+      if (!part.isEmpty()) {
+        b.append(part.substring(0, 1).toUpperCase(Locale.ROOT)).append(part.substring(1));
+      }
+    }
+    return b.toString();
+  }
+}
