@@ -71,13 +71,15 @@ final class SearchMatch {
 
   /**
    * Token semantics on a concept: any coding matches as {@link #token(TokenParam, Token)}; {@code
-   * :text} matches the concept's text and coding displays with string semantics; a bare value with
-   * no coding match also matches a text equal to it after folding (conditions are often text only).
+   * :text} matches when the concept's text or a coding display, after folding, starts with the
+   * value at the beginning of any word ({@code carcinoma} finds "Hepatocellular Carcinoma"); a bare
+   * value with no coding match also matches a text equal to it after folding (conditions are often
+   * text only).
    */
   static boolean concept(TokenParam param, Concept concept) {
     if (param.getModifier() == ca.uhn.fhir.rest.param.TokenParamModifier.TEXT) {
-      StringParam text = new StringParam(param.getValue());
-      return concept.texts().stream().anyMatch(t -> string(text, t));
+      String wanted = fold(param.getValue());
+      return concept.texts().stream().anyMatch(t -> wordStartsWith(fold(t), wanted));
     }
     if (concept.codings().stream().anyMatch(c -> token(param, c))) {
       return true;
@@ -85,6 +87,18 @@ final class SearchMatch {
     if (param.getSystem() == null && param.getValue() != null) {
       String wanted = fold(param.getValue());
       return concept.texts().stream().anyMatch(t -> fold(t).equals(wanted));
+    }
+    return false;
+  }
+
+  private static boolean wordStartsWith(String folded, String wanted) {
+    if (wanted.isEmpty()) {
+      return false;
+    }
+    for (int i = folded.indexOf(wanted); i >= 0; i = folded.indexOf(wanted, i + 1)) {
+      if (i == 0 || !Character.isLetterOrDigit(folded.charAt(i - 1))) {
+        return true;
+      }
     }
     return false;
   }

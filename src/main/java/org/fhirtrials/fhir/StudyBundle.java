@@ -1,6 +1,8 @@
 package org.fhirtrials.fhir;
 
+import ca.uhn.fhir.model.api.ResourceMetadataKeyEnum;
 import ca.uhn.fhir.model.primitive.InstantDt;
+import ca.uhn.fhir.model.valueset.BundleEntrySearchModeEnum;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import java.util.ArrayList;
 import java.util.Date;
@@ -40,6 +42,7 @@ final class StudyBundle implements IBundleProvider {
           resources.resolve(ref.getReferenceElement().getValue()).ifPresent(ref::setResource);
         }
       }
+      ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put(study, BundleEntrySearchModeEnum.MATCH);
       page.add(study);
     }
     return page;

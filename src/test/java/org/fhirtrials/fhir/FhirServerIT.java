@@ -300,7 +300,7 @@ class FhirServerIT {
         .path("entry")
         .forEach(
             e -> {
-              if (e.path("search").path("mode").asText("match").equals("match")) {
+              if (e.path("search").path("mode").asText().equals("match")) {
                 ids.add(e.path("resource").path("id").asText());
               }
             });

@@ -56,6 +56,32 @@ class SeedServerIT {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"r4", "r5"})
+  void findsTheHccSeedByAWordOfItsCondition(String base) throws Exception {
+    JsonNode bundle = get(base, "ResearchStudy?condition:text=carcinoma");
+
+    assertThat(FhirServerIT.ids(bundle)).contains("NCT06310590");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"r4", "r5"})
+  void includesTheSitesOfASeed(String base) throws Exception {
+    JsonNode bundle = get(base, "ResearchStudy?_id=NCT06310590&_include=ResearchStudy:site");
+    List<String> sites = new ArrayList<>();
+    bundle
+        .path("entry")
+        .forEach(
+            e -> {
+              if (e.path("search").path("mode").asText().equals("include")) {
+                sites.add(e.path("resource").path("resourceType").asText());
+              }
+            });
+
+    assertThat(FhirServerIT.ids(bundle)).containsExactly("NCT06310590");
+    assertThat(sites).isNotEmpty().containsOnly("Location");
+  }
+
   private JsonNode get(String base, String path) throws Exception {
     HttpResponse<String> r =
         HTTP.send(

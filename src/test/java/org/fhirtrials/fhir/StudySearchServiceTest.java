@@ -95,6 +95,11 @@ class StudySearchServiceTest {
     TokenParam text = new TokenParam("hepatocel").setModifier(TokenParamModifier.TEXT);
     assertThat(ids(query().conditions(new TokenAndListParam().addAnd(text)).build()))
         .containsExactly(TrialFixtures.HCC);
+    TokenParam word = new TokenParam("CARCIN").setModifier(TokenParamModifier.TEXT);
+    assertThat(ids(query().conditions(new TokenAndListParam().addAnd(word)).build()))
+        .containsExactly(TrialFixtures.HCC);
+    TokenParam midWord = new TokenParam("arcinoma").setModifier(TokenParamModifier.TEXT);
+    assertThat(ids(query().conditions(new TokenAndListParam().addAnd(midWord)).build())).isEmpty();
   }
 
   @Test
