@@ -8,7 +8,7 @@ import java.util.Optional;
 /** The registry of sub-commands and the usage text. */
 public final class Cli {
   /** Every command; add new ones here. */
-  private static final List<Command> COMMANDS = List.of(new ExportCommand());
+  private static final List<Command> COMMANDS = List.of(new ExportCommand(), new GenerateCommand());
 
   private Cli() {}
 

@@ -51,7 +51,8 @@ final class MedicationReader {
         m,
         m.getMedication(),
         status,
-        R4Values.time(m.getAuthoredOnElement(), ref, "authoredOn"),
+        R4Values.time(
+            m.hasAuthoredOnElement() ? m.getAuthoredOnElement() : null, ref, "authoredOn"),
         Optional.empty());
   }
 

@@ -166,7 +166,8 @@ public final class PatientFactsReader {
     String ref = patients.get(0).getKey();
     Patient p = (Patient) patients.get(0).getValue();
     facts.reference = ref;
-    facts.birthDate = R4Values.time(p.getBirthDateElement(), ref, "birthDate");
+    facts.birthDate =
+        R4Values.time(p.hasBirthDateElement() ? p.getBirthDateElement() : null, ref, "birthDate");
     facts.sex = p.hasGender() ? Sex.fromCode(p.getGender().toCode()) : Sex.UNKNOWN;
     if (p.getDeceased() instanceof DateTimeType dt) {
       facts.deceasedAt = R4Values.time(dt, ref, "deceasedDateTime");
@@ -192,7 +193,10 @@ public final class PatientFactsReader {
             R4Values.start(c.getOnset(), ref, "onset"),
             R4Values.end(c.getAbatement(), ref, "abatement")
                 .or(() -> R4Values.start(c.getAbatement(), ref, "abatement")),
-            R4Values.time(c.getRecordedDateElement(), ref, "recordedDate"));
+            R4Values.time(
+                c.hasRecordedDateElement() ? c.getRecordedDateElement() : null,
+                ref,
+                "recordedDate"));
     facts.conditions.add(fact);
     if (isPregnancy(fact) && fact.active().orElse(false)) {
       facts.pregnancy.add(new PregnancyFact(Status.PREGNANT, fact.since(), ref));

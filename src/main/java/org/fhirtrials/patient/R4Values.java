@@ -77,8 +77,17 @@ final class R4Values {
   /** A dateTime/instant/Period choice: the time itself, or the Period start (else its end). */
   static Optional<Timepoint> start(Type choice, String resource, String field) {
     if (choice instanceof Period period) {
-      return time(period.getStartElement(), resource, field + "Period.start")
-          .or(() -> time(period.getEndElement(), resource, field + "Period.end"));
+      // has*() first: HAPI getters create empty elements, which would mutate the caller's resource
+      return time(
+              period.hasStartElement() ? period.getStartElement() : null,
+              resource,
+              field + "Period.start")
+          .or(
+              () ->
+                  time(
+                      period.hasEndElement() ? period.getEndElement() : null,
+                      resource,
+                      field + "Period.end"));
     }
     if (choice instanceof PrimitiveType<?> p && isTemporal(p)) {
       return time(p, resource, field + capitalised(p.fhirType()));
@@ -89,7 +98,8 @@ final class R4Values {
   /** The end of a Period choice; a single dateTime has no separate end. */
   static Optional<Timepoint> end(Type choice, String resource, String field) {
     if (choice instanceof Period period) {
-      return time(period.getEndElement(), resource, field + "Period.end");
+      return time(
+          period.hasEndElement() ? period.getEndElement() : null, resource, field + "Period.end");
     }
     return Optional.empty();
   }

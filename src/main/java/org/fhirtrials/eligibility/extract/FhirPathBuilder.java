@@ -53,7 +53,14 @@ final class FhirPathBuilder {
     if (c.sex() == null) {
       return body;
     }
-    String sexTest = "(" + PATIENT + ".gender = '" + c.sex().fhirCode() + "')";
+    // administrative gender 'other' / 'unknown' / absent says nothing about which sex-specific
+    // threshold applies: the test is then empty, not false
+    String sexTest =
+        "("
+            + PATIENT
+            + ".gender.where($this = 'male' or $this = 'female') = '"
+            + c.sex().fhirCode()
+            + "')";
     return sexTest + (allOf ? " implies (" : " and (") + body + ")";
   }
 
@@ -100,7 +107,12 @@ final class FhirPathBuilder {
     for (Threshold t : c.thresholds()) {
       parts.add(comparison(value, t, c));
     }
-    return latest(match) + ".select(" + String.join(" and ", parts) + ")";
+    return latest(match, window(c)) + ".select(" + String.join(" and ", parts) + ")";
+  }
+
+  /** The look-back of an observation-based constraint: its own window, else the default. */
+  static TimeWindow window(Constraint c) {
+    return c.window() != null && !c.window().anyTime() ? c.window() : TimeWindow.DEFAULT_LOOKBACK;
   }
 
   private static String comparison(String value, Threshold t, Constraint c) {
@@ -116,8 +128,11 @@ final class FhirPathBuilder {
   }
 
   private static String relative(String value, String op, BigDecimal k, String limit) {
+    // a reference-range bound without a unit has the value's unit (as the fact sheet reads it)
     String ref = "referenceRange.where(" + limit + ".exists()).first()." + limit;
     return "iif("
+        + ref
+        + ".code.empty() or "
         + value
         + ".code = "
         + ref
@@ -138,21 +153,41 @@ final class FhirPathBuilder {
     for (Threshold t : c.thresholds()) {
       parts.add("value.ofType(integer) " + t.comparator().fhirCode() + " " + plain(t.value()));
     }
-    return latest(match) + ".select(" + String.join(" and ", parts) + ")";
+    return latest(match, window(c)) + ".select(" + String.join(" and ", parts) + ")";
   }
 
+  /**
+   * Pregnancy status: a "pregnant" answer (SNOMED 77386006 or LOINC LA15173-0) makes "pregnant"
+   * true, a "not pregnant" answer (SNOMED 60001007 or LOINC LA26683-5) false; any other answer
+   * (e.g. "unknown") is empty.
+   */
   private static String pregnancy(Constraint c) {
-    Concept pregnant = Terminology.SNOMED_PREGNANT;
-    String isPregnant =
-        "value.ofType(CodeableConcept).coding.where(system = '"
-            + pregnant.system()
-            + "' and code = '"
-            + pregnant.code()
-            + "').exists()";
-    return latest(codingMatch(List.of(c.concept())))
-        + ".select("
-        + (c.absent() ? isPregnant + ".not()" : isPregnant)
-        + ")";
+    String answer = "value.ofType(CodeableConcept).coding.where(";
+    String pregnant =
+        answer
+            + codingMatch(
+                List.of(
+                    Terminology.SNOMED_PREGNANT,
+                    new Concept(Terminology.LOINC, Terminology.LOINC_ANSWER_PREGNANT, null)))
+            + ").exists()";
+    String notPregnant =
+        answer
+            + codingMatch(
+                List.of(
+                    new Concept(Terminology.SNOMED, Terminology.SNOMED_NOT_PREGNANT, null),
+                    new Concept(Terminology.LOINC, Terminology.LOINC_ANSWER_NOT_PREGNANT, null)))
+            + ").exists()";
+    boolean holds = !c.absent();
+    return latest(codingMatch(List.of(c.concept())), window(c))
+        + ".select(iif("
+        + pregnant
+        + ", "
+        + holds
+        + ", iif("
+        + notPregnant
+        + ", "
+        + !holds
+        + ")))";
   }
 
   private static String condition(Constraint c, ConceptCatalog.Def def) {
@@ -174,13 +209,19 @@ final class FhirPathBuilder {
         new StringBuilder("code.coding.where(")
             .append(String.join(" or ", alternatives))
             .append(").exists()")
-            .append(" and verificationStatus.coding.where(code = 'entered-in-error').empty()");
+            .append(
+                " and verificationStatus.coding.where(code = 'entered-in-error' or code ="
+                    + " 'refuted').empty()");
     if (c.allowedValues().contains(ACTIVE)) {
-      filter.append(" and clinicalStatus.coding.where(code = 'active').exists()");
+      // recurrence and relapse are active states (HL7 condition-clinical hierarchy)
+      filter.append(
+          " and clinicalStatus.coding.where(code = 'active' or code = 'recurrence' or code ="
+              + " 'relapse').exists()");
     }
     if (c.window() != null && !c.window().anyTime()) {
       filter
-          .append(" and onset.ofType(dateTime) >= today() - ")
+          .append(
+              " and (onset.ofType(dateTime) | onset.ofType(Period).start).first() >= today() - ")
           .append(c.window().amount())
           .append(' ')
           .append(c.window().unit());
@@ -189,17 +230,34 @@ final class FhirPathBuilder {
     return "iif(" + found + ", " + (c.absent() ? "false" : "true") + ")";
   }
 
-  /** The most recent Observation carrying one of the codes (in code or a component code). */
-  private static String latest(String match) {
+  /**
+   * The most recent Observation with a value for one of the codes (in code or a component code),
+   * effective within the look-back window. Observations without a usable date, or whose date is not
+   * certainly inside the window at day precision, are not used.
+   */
+  private static String latest(String match, TimeWindow window) {
     return OBSERVATIONS
-        + ".where(status != 'entered-in-error' and (code.coding.where("
+        + ".where(status != 'entered-in-error' and status != 'cancelled' and ((code.coding.where("
         + match
-        + ").exists() or component.code.coding.where("
+        + ").exists() and value.exists()) or component.where(code.coding.where("
         + match
-        + ").exists()))"
-        + ".aggregate(iif($total.empty(), $this, iif($this.effective.ofType(dateTime) >"
-        + " $total.effective.ofType(dateTime), $this, $total)))";
+        + ").exists() and value.exists()).exists()) and "
+        + EFFECTIVE
+        + " >= today() - "
+        + window.amount()
+        + " "
+        + window.unit()
+        + ")"
+        + ".aggregate(iif($total.empty(), $this, iif($this.select("
+        + EFFECTIVE
+        + ") > $total.select("
+        + EFFECTIVE
+        + "), $this, $total)))";
   }
+
+  /** When an Observation was made: effectiveDateTime / effectiveInstant, or the Period start. */
+  static final String EFFECTIVE =
+      "(effective.ofType(dateTime) | effective.ofType(instant) | effective.ofType(Period).start).first()";
 
   private static String codingMatch(List<Concept> codes) {
     return codes.stream()

@@ -12,6 +12,13 @@ import java.util.Objects;
  * @param text the source words, e.g. "within 28 days before enrollment"
  */
 public record TimeWindow(int amount, String unit, String text) {
+  /**
+   * The look-back used for an observation-based constraint whose criterion states no window: the
+   * most recent value of the last 90 days (baked into the published FHIRPath).
+   */
+  public static final TimeWindow DEFAULT_LOOKBACK =
+      new TimeWindow(90, "days", "default look-back of 90 days");
+
   public TimeWindow {
     Objects.requireNonNull(text, "text");
   }

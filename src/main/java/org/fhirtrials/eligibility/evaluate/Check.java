@@ -1,0 +1,13 @@
+package org.fhirtrials.eligibility.evaluate;
+
+import java.time.LocalDate;
+import org.fhirtrials.patient.PatientFacts;
+
+/**
+ * One precompiled constraint: everything that does not depend on the patient (codes, thresholds in
+ * canonical units, windows, messages) is resolved when the trial is compiled, so evaluating is a
+ * few lookups and comparisons without regex or string building on the common path.
+ */
+interface Check {
+  ConstraintResult evaluate(PatientFacts patient, LocalDate asOf);
+}

@@ -1,0 +1,79 @@
+package org.fhirtrials.eligibility.evaluate;
+
+import java.util.List;
+import org.fhirtrials.eligibility.extract.ExtractedCriterion;
+import org.fhirtrials.model.Criterion;
+
+/**
+ * A trial's criteria precompiled for evaluation: built once per trial with {@link
+ * EligibilityEvaluator#compile}, then evaluated against any number of patients. Immutable and
+ * thread-safe.
+ *
+ * @param trialId e.g. {@code NCT06310590}
+ * @param criteria structured limits first, then the criteria in source order
+ */
+public record CompiledTrial(String trialId, List<CompiledCriterion> criteria) {
+  public CompiledTrial {
+    criteria = List.copyOf(criteria);
+  }
+
+  /** Number of criteria that are evaluated (have at least one computable constraint). */
+  public long evaluatedCount() {
+    return criteria.stream().filter(CompiledCriterion::evaluated).count();
+  }
+
+  /** One criterion ready to evaluate: its constraints as precompiled checks. */
+  public static final class CompiledCriterion {
+    final Criterion criterion;
+    final ExtractedCriterion extracted;
+    final boolean allOf;
+    final Check[] checks;
+    final boolean computable;
+    final boolean evaluated;
+    final String notComputable;
+
+    /** for criteria that are not evaluated: the one result, built once. */
+    final CriterionResult fixed;
+
+    CompiledCriterion(
+        Criterion criterion,
+        ExtractedCriterion extracted,
+        boolean allOf,
+        Check[] checks,
+        boolean computable,
+        boolean evaluated,
+        String notComputable) {
+      this.criterion = criterion;
+      this.extracted = extracted;
+      this.allOf = allOf;
+      this.checks = checks;
+      this.computable = computable;
+      this.evaluated = evaluated;
+      this.notComputable = notComputable;
+      this.fixed =
+          evaluated
+              ? null
+              : new CriterionResult(
+                  criterion, Outcome.UNKNOWN, false, false, false, List.of(), notComputable);
+    }
+
+    public Criterion criterion() {
+      return criterion;
+    }
+
+    /** The extraction, or null for a structured limit. */
+    public ExtractedCriterion extracted() {
+      return extracted;
+    }
+
+    /** Every constraint computable. */
+    public boolean computable() {
+      return computable;
+    }
+
+    /** At least one constraint is evaluated (the criterion has a published expression). */
+    public boolean evaluated() {
+      return evaluated;
+    }
+  }
+}
