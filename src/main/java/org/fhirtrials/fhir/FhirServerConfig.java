@@ -1,0 +1,116 @@
+package org.fhirtrials.fhir;
+
+import ca.uhn.fhir.context.api.BundleInclusionRule;
+import ca.uhn.fhir.rest.api.Constants;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.server.FifoMemoryPagingProvider;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import ca.uhn.fhir.rest.server.interceptor.CorsInterceptor;
+import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
+import ca.uhn.fhir.rest.server.provider.ServerCapabilityStatementProvider;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.fhirtrials.store.TrialStore;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.cors.CorsConfiguration;
+
+/** The two HAPI plain servers: R4 at {@code /fhir/r4/*}, R5 at {@code /fhir/r5/*} (DESIGN D2). */
+@Configuration
+@EnableConfigurationProperties(FhirServerProperties.class)
+public class FhirServerConfig {
+  /** Served types other than ResearchStudy, by simple class name (same names in R4 and R5). */
+  private static final List<String> READ_ONLY_TYPES =
+      List.of(
+          "PlanDefinition",
+          "Group",
+          "Location",
+          "Organization",
+          "Practitioner",
+          "PractitionerRole");
+
+  @Bean
+  ServletRegistrationBean<RestfulServer> r4Server(TrialStore store, FhirServerProperties props) {
+    return register(new R4Binding(), store, props, R4ResearchStudyProvider::new);
+  }
+
+  @Bean
+  ServletRegistrationBean<RestfulServer> r5Server(TrialStore store, FhirServerProperties props) {
+    return register(new R5Binding(), store, props, R5ResearchStudyProvider::new);
+  }
+
+  private ServletRegistrationBean<RestfulServer> register(
+      VersionBinding binding,
+      TrialStore store,
+      FhirServerProperties props,
+      Function<TrialResources, ReadProvider> studyProvider) {
+    TrialResources resources = new TrialResources(store, binding, props.resourceCacheSize());
+    List<IResourceProvider> providers = new ArrayList<>();
+    providers.add(studyProvider.apply(resources));
+    for (String type : READ_ONLY_TYPES) {
+      providers.add(
+          new ReadProvider(
+              binding.context().getResourceDefinition(type).getImplementingClass(), resources));
+    }
+
+    RestfulServer server = new RestfulServer(binding.context());
+    server.setResourceProviders(providers);
+    server.setServerName(StudyParams.SOFTWARE);
+    server.setServerVersion(FhirServerConfig.class.getPackage().getImplementationVersion());
+    server.setImplementationDescription(StudyParams.DESCRIPTION);
+    server.setDefaultResponseEncoding(EncodingEnum.JSON);
+    // Include references carry their target only when the request asked for that include.
+    server.setBundleInclusionRule(BundleInclusionRule.BASED_ON_RESOURCE_PRESENCE);
+
+    FifoMemoryPagingProvider paging = new FifoMemoryPagingProvider(props.pagingCacheSize());
+    paging.setDefaultPageSize(props.defaultPageSize());
+    paging.setMaximumPageSize(props.maxPageSize());
+    server.setPagingProvider(paging);
+
+    ServerCapabilityStatementProvider capabilities = new ServerCapabilityStatementProvider(server);
+    capabilities.setPublisher(StudyParams.PUBLISHER);
+    server.setServerConformanceProvider(capabilities);
+
+    server.registerInterceptor(new ServerInterceptor(binding));
+    server.registerInterceptor(new CorsInterceptor(cors(props)));
+    server.registerInterceptor(new ResponseHighlighterInterceptor());
+
+    String path = "/fhir/" + binding.name().toLowerCase(Locale.ROOT) + "/*";
+    ServletRegistrationBean<RestfulServer> bean = new ServletRegistrationBean<>(server, path);
+    bean.setName("fhir-" + binding.name().toLowerCase(Locale.ROOT));
+    bean.setLoadOnStartup(1);
+    return bean;
+  }
+
+  /** Any configured origin may read with GET/POST/OPTIONS and the FHIR request headers. */
+  static CorsConfiguration cors(FhirServerProperties props) {
+    CorsConfiguration config = new CorsConfiguration();
+    props.corsAllowedOrigins().forEach(config::addAllowedOriginPattern);
+    config.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
+    config.setAllowedHeaders(
+        List.of(
+            Constants.HEADER_ACCEPT,
+            Constants.HEADER_CONTENT_TYPE,
+            Constants.HEADER_AUTHORIZATION,
+            Constants.HEADER_IF_NONE_MATCH,
+            Constants.HEADER_IF_MODIFIED_SINCE,
+            Constants.HEADER_PREFER,
+            "Origin",
+            "X-Requested-With",
+            "Access-Control-Request-Method",
+            "Access-Control-Request-Headers"));
+    config.setExposedHeaders(
+        List.of(
+            Constants.HEADER_LOCATION,
+            Constants.HEADER_CONTENT_LOCATION,
+            Constants.HEADER_ETAG,
+            Constants.HEADER_LAST_MODIFIED));
+    config.setMaxAge(3600L);
+    return config;
+  }
+}
