@@ -1,0 +1,102 @@
+package org.fhirtrials.match;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.fhirtrials.eligibility.evaluate.CompiledTrial;
+import org.fhirtrials.eligibility.evaluate.EligibilityEvaluator;
+import org.fhirtrials.eligibility.evaluate.TrialEvaluation;
+import org.fhirtrials.eligibility.evaluate.Verdict;
+import org.fhirtrials.model.Site;
+import org.fhirtrials.model.Trial;
+import org.fhirtrials.patient.PatientFacts;
+import org.fhirtrials.store.StoredTrial;
+import org.fhirtrials.store.TrialStore;
+
+/**
+ * Ranks the stored trials for one patient: the one service behind {@code ResearchStudy/$match} and
+ * the CDS Hooks patient-view service. Trials are compiled once per stored version and cached.
+ */
+public final class TrialMatchService {
+  /** Best first: eligible before possibly eligible before ineligible, then score, then distance. */
+  private static final Comparator<TrialMatch> RANKING =
+      Comparator.comparingInt((TrialMatch m) -> rank(m.evaluation().verdict()))
+          .thenComparing(m -> -m.evaluation().score())
+          .thenComparing(m -> m.distanceKm() == null ? Double.MAX_VALUE : m.distanceKm())
+          .thenComparing(m -> m.trial().nctId());
+
+  private final TrialStore store;
+  private final EligibilityEvaluator evaluator;
+  private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
+
+  public TrialMatchService(TrialStore store, EligibilityEvaluator evaluator) {
+    this.store = store;
+    this.evaluator = evaluator;
+  }
+
+  /**
+   * Every stored trial that passes the filter, evaluated for the patient and ranked best first.
+   * Ineligible trials are included (callers decide whether to show them).
+   */
+  public List<TrialMatch> match(PatientFacts patient, MatchFilter filter, LocalDate asOf) {
+    List<TrialMatch> out = new ArrayList<>();
+    for (StoredTrial stored : store.all()) {
+      Trial trial = stored.trial();
+      if (!passes(trial, filter)) {
+        continue;
+      }
+      Site nearest = null;
+      Double distance = null;
+      if (filter.near() != null) {
+        for (Site site : trial.sites()) {
+          if (site.geoPoint() != null) {
+            double d = Geo.distanceKm(filter.near(), site.geoPoint());
+            if (distance == null || d < distance) {
+              distance = d;
+              nearest = site;
+            }
+          }
+        }
+        if (filter.radiusKm() != null && (distance == null || distance > filter.radiusKm())) {
+          continue;
+        }
+      }
+      TrialEvaluation evaluation = evaluator.evaluate(compiled(stored), patient, asOf);
+      out.add(new TrialMatch(stored, evaluation, nearest, distance));
+    }
+    out.sort(RANKING);
+    return out;
+  }
+
+  /** The compiled form of a stored trial, compiled at most once per version. */
+  public CompiledTrial compiled(StoredTrial stored) {
+    Compiled c = compiled.get(stored.nctId());
+    if (c == null || c.versionId != stored.versionId()) {
+      c = new Compiled(stored.versionId(), evaluator.compile(stored.trial()));
+      compiled.put(stored.nctId(), c);
+    }
+    return c.trial;
+  }
+
+  private static boolean passes(Trial trial, MatchFilter filter) {
+    if (!filter.statuses().isEmpty()
+        && !filter.statuses().contains(trial.status().overallStatus())) {
+      return false;
+    }
+    return filter.phases().isEmpty()
+        || trial.design().phases().stream().anyMatch(filter.phases()::contains);
+  }
+
+  private static int rank(Verdict verdict) {
+    return switch (verdict) {
+      case ELIGIBLE -> 0;
+      case POSSIBLY_ELIGIBLE -> 1;
+      case INELIGIBLE -> 2;
+    };
+  }
+
+  private record Compiled(long versionId, CompiledTrial trial) {}
+}
