@@ -240,7 +240,7 @@ public final class RegistryCodes {
           default -> null;
         };
     return Optional.ofNullable(code)
-        .map(c -> new Concept(Terminology.RESEARCH_STUDY_PHASE, c, phaseDisplay(phases)));
+        .map(c -> new Concept(Terminology.RESEARCH_STUDY_PHASE, c, phaseCodingDisplay(c, phases)));
   }
 
   private static String combinedPhase(List<Phase> phases) {
@@ -251,6 +251,15 @@ public final class RegistryCodes {
       return "phase-2-phase-3";
     }
     return null; // no code for other combinations: text only
+  }
+
+  /**
+   * The code system's display of a research-study-phase code: the registry's rendering, except for
+   * {@code n-a}, whose official display is "N/A" (the registry says "Not Applicable"; the
+   * CodeableConcept text keeps that).
+   */
+  private static String phaseCodingDisplay(String code, List<Phase> phases) {
+    return code.equals("n-a") ? "N/A" : phaseDisplay(phases);
   }
 
   /** The registry's rendering of the phases: "Phase 1/Phase 2". */

@@ -72,6 +72,17 @@ class MappingFactsTest {
     assertThat(RegistryCodes.phase(phases).orElseThrow().code()).isEqualTo(code);
   }
 
+  @ParameterizedTest
+  @CsvSource({
+    "NA, N/A",
+    "EARLY_PHASE1, Early Phase 1",
+    "PHASE3, Phase 3",
+  })
+  void phaseCodingsCarryTheCodeSystemDisplay(Phase phase, String display) {
+    // the official HL7 validator rejects a wrong display ("Not Applicable" for n-a)
+    assertThat(RegistryCodes.phase(List.of(phase)).orElseThrow().display()).isEqualTo(display);
+  }
+
   @Test
   void unknownPhaseCombinationStaysText() {
     assertThat(RegistryCodes.phase(List.of(Phase.PHASE1, Phase.PHASE3))).isEmpty();
