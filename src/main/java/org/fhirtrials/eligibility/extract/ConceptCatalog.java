@@ -60,12 +60,31 @@ final class ConceptCatalog {
    * A zero-width mention at the start of "[comparator] N [- M] years old|of age": at the comparator
    * when there is one, else at the number (never at a number preceded by a comparator or "to").
    */
+  private static final String AGE_CMP =
+      "(?:≥|≤|>=|<=|=>|=<|>/=|</=|>|<|at\\s+least|over|under|above|below"
+          + "|(?:more|less|greater|older|younger)\\s+than(?:\\s+or\\s+equal\\s+to)?)";
+
+  private static final String AGE_UNIT = "(?:years?|yrs?|months?|weeks?|days?)";
+
+  /**
+   * Zero-width mentions of an age bound written without the word "age" before it: "[comparator] N
+   * [unit] [to M] unit old|of age" (at the comparator when there is one, else at the number; never
+   * at a number preceded by a comparator, a dash or "to"; not "death under 40 years of age"), and
+   * "patients &gt; 18 years" (a comparator right after a word for people).
+   */
   private static final String AGE_BEFORE_YEARS_OLD =
-      "|(?<![\\d.,≥≤<>=/_]\\s{0,2})(?<!\\b(?:least|over|under|above|below|than|to|and)\\s{1,3})"
-          + "(?=(?:(?:≥|≤|>=|<=|=>|=<|>/=|</=|>|<|at\\s+least|over|under|above|below"
-          + "|(?:more|less|greater|older|younger)\\s+than(?:\\s+or\\s+equal\\s+to)?)\\s*)?"
-          + "\\d{1,3}(?:\\s*(?:-|–|to)\\s*(?:<|≤|<=)?\\s*\\d{1,3})?\\s*(?:years?|yrs?)[\\s-]*"
-          + "(?:old|of\\s+age)\\b)";
+      "|(?<!\\b(?:death|died|diagnosed|deceased)\\s{1,3})(?<![\\d.,≥≤<>=/_\\-–~]\\s{0,2})(?<!\\b(?:least|over|under|above|below|than|to|and)\\s{1,3})"
+          + "(?=(?:"
+          + AGE_CMP
+          + "\\s*)?\\d{1,3}(?:\\s*"
+          + AGE_UNIT
+          + ")?(?:\\s*(?:-|–|to)\\s*(?:<|≤|<=)?\\s*\\d{1,3})?\\s*"
+          + AGE_UNIT
+          + "[\\s-]*(?:old|of\\s+age)\\b)"
+          + "|(?<=\\b(?:patients?|participants?|subjects?|adults?|men|women|males?|females?|volunteers?)"
+          + "\\s{1,3})(?="
+          + AGE_CMP
+          + "\\s*\\d{1,3}\\s*(?:years?|yrs?)\\b)";
 
   static final List<Def> ALL =
       List.of(
@@ -78,7 +97,7 @@ final class ConceptCatalog {
               // "age 18-75", "aged ≥ 18" (not "years of age": the number is before it; not
               // "gestational age", "age of onset"), "18 years and older", and a bound written
               // before "years old" / "years of age" ("≥ 18 years of age", "at least 18 years old")
-              "(?<!years?\\s{1,3}of\\s{1,3})(?<!gestational\\s{1,3})\\bage(?:s|d)?\\b"
+              "(?<!(?:years?|yrs?|months?|weeks?|days?)\\s{1,3}of\\s{1,3})(?<!gestational\\s{1,3})\\bage(?:s|d)?\\b"
                   + "(?!\\s+(?:of|at)\\s+onset)(?:\\s+range)?"
                   + "|\\b(?=\\d{1,3}\\s*years?\\s+(?:and|or)\\s+(?:older|over|above))"
                   + AGE_BEFORE_YEARS_OLD,
@@ -361,7 +380,7 @@ final class ConceptCatalog {
    */
   private static final Map<String, List<String>> TRIGGERS =
       Map.ofEntries(
-          Map.entry("age", List.of("age", "year", "yrs")),
+          Map.entry("age", List.of("age", "year", "yrs", "month", "week", "day")),
           Map.entry("ecog", List.of("ecog", "eastern", "zubrod")),
           Map.entry("karnofsky", List.of("karnofsky", "kps")),
           Map.entry("child-pugh", List.of("pugh")),

@@ -393,21 +393,31 @@ public final class CriterionExtractor {
       thresholds.add(new Threshold(org.fhirtrials.eligibility.extract.Comparator.GE, num));
       pos = ge.end();
     }
+    Reading mixedUpper = null;
     if ((cmpText == null || comparator(cmpText).isLowerBound()) && thresholds.size() <= 1) {
       if (range.lookingAt()) {
         if (thresholds.isEmpty()) {
           thresholds.add(new Threshold(org.fhirtrials.eligibility.extract.Comparator.GE, num));
         }
         String c2 = range.group("cmp");
-        thresholds.add(
+        Threshold upper =
             new Threshold(
                 c2 == null ? org.fhirtrials.eligibility.extract.Comparator.LE : comparator(c2),
-                number(range.group("num"))));
+                number(range.group("num")));
         pos = range.end();
         Units.Match u2 = Units.at(scope, pos);
-        if (u2 != null) {
-          unit = unit == null ? u2 : unit;
+        if (u2 != null && unit != null && !u2.ucum().equals(unit.ucum())) {
+          // "≥ 28 days to < 18 years": each bound keeps its own unit
+          mixedUpper =
+              reading(
+                  offset + range.start("num"), List.of(upper), u2, null, false, offset + u2.end());
           pos = u2.end();
+        } else {
+          thresholds.add(upper);
+          if (u2 != null) {
+            unit = unit == null ? u2 : unit;
+            pos = u2.end();
+          }
         }
       }
     }
@@ -460,6 +470,9 @@ public final class CriterionExtractor {
       }
     }
     readings.add(reading(-1, thresholds, unit, sex, equals, offset + pos));
+    if (mixedUpper != null) {
+      readings.add(mixedUpper);
+    }
     if (second != null) {
       readings.add(second);
     }

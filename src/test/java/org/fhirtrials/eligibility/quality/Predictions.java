@@ -14,7 +14,8 @@ import org.fhirtrials.eligibility.extract.Threshold;
  * bare "=") is not a prediction: it is kept as text, which is the safe outcome, and counts as a
  * miss when the gold has a bound there. A constraint the extractor marks not computable for another
  * reason (no verified code, unit that does not fit) still counts: the threshold was read. A lower
- * bound of 0 on ECOG ("ECOG 0-2") is implied by the scale and dropped on both sides.
+ * bound restated in another unit counts once. A lower bound of 0 on ECOG ("ECOG 0-2") is implied by
+ * the scale and dropped on both sides.
  */
 final class Predictions {
   private Predictions() {}
@@ -34,7 +35,7 @@ final class Predictions {
           };
       for (Threshold t : c.thresholds()) {
         Item item = Item.canonical(key, t.comparator().fhirCode(), t.value(), unit);
-        if (!impliedByScale(item)) {
+        if (!impliedByScale(item) && !out.contains(item)) { // "1.5 x 10^9/L (1500/uL)": one bound
           out.add(item);
         }
       }

@@ -36,7 +36,7 @@ final class ValueParser {
       Pattern.compile("^\\s*(?:or|and)\\s+(?:less|lower|below|fewer|under|younger)\\b", 2);
   private static final Pattern RANGE =
       Pattern.compile(
-          "^(?:between\\s+)?(?<lo>"
+          "^(?:between\\s+|from\\s+)?(?<lo>"
               + NUM
               + ")\\s*(?<unit1>[^\\d\\s-–]*)\\s*(?:-|–|to|and)\\s*(?<hi>"
               + NUM
