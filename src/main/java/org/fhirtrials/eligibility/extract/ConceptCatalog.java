@@ -72,8 +72,10 @@ final class ConceptCatalog {
    * at a number preceded by a comparator, a dash or "to"; not "death under 40 years of age"), and
    * "patients &gt; 18 years" (a comparator right after a word for people).
    */
+  // Each alternative opens with a one-character look-ahead so that the look-behinds are only tried
+  // where a match can start (the pattern is tried at every position of every criterion).
   private static final String AGE_BEFORE_YEARS_OLD =
-      "|(?<!\\b(?:death|died|diagnosed|deceased)\\s{1,3})(?<![\\d.,≥≤<>=/_\\-–~]\\s{0,2})(?<!\\b(?:least|over|under|above|below|than|to|and)\\s{1,3})"
+      "|(?=[\\d≥≤<>=]|\\b(?:at\\s|over|under|above|below|more|less|greater|older|younger))(?<!\\b(?:death|died|diagnosed|deceased)\\s{1,3})(?<![\\d.,≥≤<>=/_\\-–~]\\s{0,2})(?<!\\b(?:least|over|under|above|below|than|to|and)\\s{1,3})"
           + "(?=(?:"
           + AGE_CMP
           + "\\s*)?\\d{1,3}(?:\\s*"
@@ -81,7 +83,7 @@ final class ConceptCatalog {
           + ")?(?:\\s*(?:-|–|to)\\s*(?:<|≤|<=)?\\s*\\d{1,3})?\\s*"
           + AGE_UNIT
           + "[\\s-]*(?:old|of\\s+age)\\b)"
-          + "|(?<=\\b(?:patients?|participants?|subjects?|adults?|men|women|males?|females?|volunteers?)"
+          + "|(?=[≥≤<>=]|\\b(?:at\\s|over|under|above|below|more|less|greater|older|younger))(?<=\\b(?:patients?|participants?|subjects?|adults?|men|women|males?|females?|volunteers?)"
           + "\\s{1,3})(?="
           + AGE_CMP
           + "\\s*\\d{1,3}\\s*(?:years?|yrs?)\\b)";
@@ -97,7 +99,7 @@ final class ConceptCatalog {
               // "age 18-75", "aged ≥ 18" (not "years of age": the number is before it; not
               // "gestational age", "age of onset"), "18 years and older", and a bound written
               // before "years old" / "years of age" ("≥ 18 years of age", "at least 18 years old")
-              "(?<!(?:years?|yrs?|months?|weeks?|days?)\\s{1,3}of\\s{1,3})(?<!gestational\\s{1,3})\\bage(?:s|d)?\\b"
+              "(?=age)(?<!(?:years?|yrs?|months?|weeks?|days?)\\s{1,3}of\\s{1,3})(?<!gestational\\s{1,3})\\bage(?:s|d)?\\b"
                   + "(?!\\s+(?:of|at)\\s+onset)(?:\\s+range)?"
                   + "|\\b(?=\\d{1,3}\\s*years?\\s+(?:and|or)\\s+(?:older|over|above))"
                   + AGE_BEFORE_YEARS_OLD,

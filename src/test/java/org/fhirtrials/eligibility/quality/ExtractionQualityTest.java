@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.fhirtrials.eligibility.CriteriaSplitter;
 import org.fhirtrials.eligibility.extract.CriterionExtractor;
 import org.fhirtrials.model.Criterion;
 import org.fhirtrials.testing.SharedData;
@@ -71,6 +72,48 @@ class ExtractionQualityTest {
             + " threshold (no number or no comparator)%n",
         chia.pairs(), chia.ambiguous(), chia.notThreshold());
     assertThat(score.total().gold).as("Chia gold bounds").isGreaterThan(300);
+  }
+
+  /**
+   * Single-thread throughput over every criterion of the ctgov-v2 and classic XML records (split by
+   * {@link CriteriaSplitter}) and every Chia criterion line. Printed, not asserted (shared
+   * machine).
+   */
+  @Test
+  void measuresThroughputOnAllCriteria() {
+    Path data = SharedData.require("ctgov-v2").getParent();
+    List<Criterion> all = new ArrayList<>();
+    CriteriaSplitter splitter = new CriteriaSplitter();
+    RegistryCriteria.all(data).values().forEach(t -> all.addAll(splitter.split(t)));
+    int registry = all.size();
+    Path zip = data.resolve("criteria/chia/chia_without_scope.zip");
+    if (java.nio.file.Files.exists(zip)) {
+      int i = 0;
+      for (String line : ChiaGold.read(zip).allLines()) {
+        all.add(new Criterion("chia-" + i++, false, line, null, false));
+      }
+    }
+    all.forEach(extractor::extract); // warm-up
+    int passes = 3;
+    long start = System.nanoTime();
+    int constraints = 0;
+    for (int p = 0; p < passes; p++) {
+      for (Criterion c : all) {
+        constraints += extractor.extract(c).constraints().size();
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf(
+        "throughput: %d criteria (%d registry, %d Chia) x %d passes in %.2f s = %.0f criteria/s"
+            + " (single thread, %d constraints per pass)%n",
+        all.size(),
+        registry,
+        all.size() - registry,
+        passes,
+        seconds,
+        all.size() * passes / seconds,
+        constraints / passes);
+    assertThat(all).hasSizeGreaterThan(registry);
   }
 
   private record Scored(String id, boolean exclusion, String text, List<Item> gold) {}
