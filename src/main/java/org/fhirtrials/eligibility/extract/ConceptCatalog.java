@@ -56,6 +56,38 @@ final class ConceptCatalog {
 
   private static final int FLAGS = Pattern.CASE_INSENSITIVE;
 
+  /**
+   * A zero-width mention at the start of "[comparator] N [- M] years old|of age": at the comparator
+   * when there is one, else at the number (never at a number preceded by a comparator or "to").
+   */
+  private static final String AGE_CMP =
+      "(?:≥|≤|>=|<=|=>|=<|>/=|</=|>|<|at\\s+least|over|under|above|below"
+          + "|(?:more|less|greater|older|younger)\\s+than(?:\\s+or\\s+equal\\s+to)?)";
+
+  private static final String AGE_UNIT = "(?:years?|yrs?|months?|weeks?|days?)";
+
+  /**
+   * Zero-width mentions of an age bound written without the word "age" before it: "[comparator] N
+   * [unit] [to M] unit old|of age" (at the comparator when there is one, else at the number; never
+   * at a number preceded by a comparator, a dash or "to"; not "death under 40 years of age"), and
+   * "patients &gt; 18 years" (a comparator right after a word for people).
+   */
+  // Each alternative opens with a one-character look-ahead so that the look-behinds are only tried
+  // where a match can start (the pattern is tried at every position of every criterion).
+  private static final String AGE_BEFORE_YEARS_OLD =
+      "|(?=[\\d≥≤<>=]|\\b(?:at\\s|over|under|above|below|more|less|greater|older|younger))(?<!\\b(?:death|died|diagnosed|deceased)\\s{1,3})(?<![\\d.,≥≤<>=/_\\-–~]\\s{0,2})(?<!\\b(?:least|over|under|above|below|than|to|and)\\s{1,3})"
+          + "(?=(?:"
+          + AGE_CMP
+          + "\\s*)?\\d{1,3}(?:\\s*"
+          + AGE_UNIT
+          + ")?(?:\\s*(?:-|–|to)\\s*(?:<|≤|<=)?\\s*\\d{1,3})?\\s*"
+          + AGE_UNIT
+          + "[\\s-]*(?:old|of\\s+age)\\b)"
+          + "|(?=[≥≤<>=]|\\b(?:at\\s|over|under|above|below|more|less|greater|older|younger))(?<=\\b(?:patients?|participants?|subjects?|adults?|men|women|males?|females?|volunteers?)"
+          + "\\s{1,3})(?="
+          + AGE_CMP
+          + "\\s*\\d{1,3}\\s*(?:years?|yrs?)\\b)";
+
   static final List<Def> ALL =
       List.of(
           // ------------------------------------------------------------ demographics
@@ -64,7 +96,13 @@ final class ConceptCatalog {
               "Age",
               Category.AGE,
               Kind.AGE,
-              "\\bage(?:s|d)?\\b(?:\\s+range)?|\\b(?=\\d{1,3}\\s*years?\\s+(?:and|or)\\s+(?:older|over|above))",
+              // "age 18-75", "aged ≥ 18" (not "years of age": the number is before it; not
+              // "gestational age", "age of onset"), "18 years and older", and a bound written
+              // before "years old" / "years of age" ("≥ 18 years of age", "at least 18 years old")
+              "(?=age)(?<!(?:years?|yrs?|months?|weeks?|days?)\\s{1,3}of\\s{1,3})(?<!gestational\\s{1,3})\\bage(?:s|d)?\\b"
+                  + "(?!\\s+(?:of|at)\\s+onset)(?:\\s+range)?"
+                  + "|\\b(?=\\d{1,3}\\s*years?\\s+(?:and|or)\\s+(?:older|over|above))"
+                  + AGE_BEFORE_YEARS_OLD,
               null),
           // ------------------------------------------------------------ performance status
           def(
@@ -72,7 +110,9 @@ final class ConceptCatalog {
               "ECOG performance status",
               Category.PERFORMANCE_STATUS,
               Kind.SCORE,
-              "eastern\\s+cooperative\\s+oncology\\s+group(?:\\s*\\(ECOG\\))?(?:\\s+performance\\s+status)?"
+              // the Zubrod scale is the ECOG scale under its author's name (same grades 0-5)
+              "\\bzubrod(?:\\s+performance\\s+(?:status|score))?|"
+                  + "eastern\\s+cooperative\\s+oncology\\s+group(?:\\s*\\(ECOG\\))?(?:\\s+performance\\s+status)?"
                   + "(?:\\s*\\((?:ECOG\\s*)?PS\\))?|\\bECOG\\b(?:\\s*PS)?(?:\\s+performance\\s+status)?"
                   + "(?:\\s+score)?",
               LOINC_ECOG),
@@ -141,7 +181,10 @@ final class ConceptCatalog {
           quantity(
               "egfr",
               "Estimated glomerular filtration rate",
-              "estimated(?:\\s+\\w+){0,2}?\\s+glo\\w*\\s+filtration\\s+rate|\\beGFR\\b",
+              // an unqualified "GFR" in a criterion is, in practice, the laboratory's estimate;
+              // "measured GFR" stays out
+              "estimated(?:\\s+\\w+){0,2}?\\s+glo\\w*\\s+filtration\\s+rate|\\beGFR\\b"
+                  + "|(?<!measured\\s)\\bglomerular\\s+filtration\\s+rate(?:\\s*\\(e?GFR\\))?|\\bGFR\\b",
               LOINC_EGFR_MDRD),
           quantity(
               "creatinine",
@@ -339,8 +382,8 @@ final class ConceptCatalog {
    */
   private static final Map<String, List<String>> TRIGGERS =
       Map.ofEntries(
-          Map.entry("age", List.of("age", "year")),
-          Map.entry("ecog", List.of("ecog", "eastern")),
+          Map.entry("age", List.of("age", "year", "yrs", "month", "week", "day")),
+          Map.entry("ecog", List.of("ecog", "eastern", "zubrod")),
           Map.entry("karnofsky", List.of("karnofsky", "kps")),
           Map.entry("child-pugh", List.of("pugh")),
           Map.entry("albi", List.of("albi", "albumin")),
@@ -354,7 +397,7 @@ final class ConceptCatalog {
           Map.entry("alp", List.of("alkaline", "alp")),
           Map.entry("albumin", List.of("albumin")),
           Map.entry("crcl", List.of("clearance", "crc", "ccr")),
-          Map.entry("egfr", List.of("filtration", "egfr")),
+          Map.entry("egfr", List.of("filtration", "gfr")),
           Map.entry("creatinine", List.of("creatinine", "cr")),
           Map.entry("inr", List.of("normali", "inr")),
           Map.entry("aptt", List.of("thromboplastin", "ptt")),

@@ -31,8 +31,15 @@ import org.fhirtrials.model.Criterion;
 public final class CriterionExtractor {
   private static final int FLAGS = Pattern.CASE_INSENSITIVE;
   private static final String NUM = "\\d+(?:[.,]\\d+)*";
+
+  /** "less than or equal to", "equal to or greater than" and ASCII spellings come first. */
   private static final String CMP =
-      "≥|≤|>=|<=|=>|=<|≧|≦|>|<|=|⩾|⩽"
+      "\\b(?:less|lower|fewer|smaller)\\s+than\\s+or\\s+equal(?:\\s+to)?\\b"
+          + "|\\b(?:greater|more|higher)\\s+than\\s+or\\s+equal(?:\\s+to)?\\b"
+          + "|\\bequal\\s+(?:to\\s+)?or\\s+(?:less|lower|smaller)\\s+than\\b"
+          + "|\\bequal\\s+(?:to\\s+)?or\\s+(?:greater|more|higher)\\s+than\\b"
+          + "|>/=|=/>|</=|=/<|>_|<_|\\bolder\\s+than\\b|\\byounger\\s+than\\b"
+          + "|≥|≤|>=|<=|=>|=<|≧|≦|>|<|=|⩾|⩽|＞|＜"
           + "|\\bat\\s+least\\b|\\bnot\\s+(?:less|lower)\\s+than\\b|\\bno\\s+(?:less|lower)\\s+than\\b"
           + "|\\bnot\\s+(?:more|greater|higher)\\s+than\\b|\\bno\\s+(?:more|greater|higher)\\s+than\\b"
           + "|\\bnot\\s+exceed(?:ing)?\\b|\\bup\\s+to\\b|\\bmore\\s+than\\b|\\bgreater\\s+than\\b"
@@ -159,7 +166,7 @@ public final class CriterionExtractor {
       String scope = text.substring(m.end, Math.max(m.end, scopeEnd));
       switch (m.def.kind()) {
         case QUANTITY, SCORE, AGE -> {
-          List<Reading> readings = readThresholds(scope, m.end, LEAD);
+          List<Reading> readings = readings(m, text, scope);
           if (readings.isEmpty()) {
             if (m.def.kind() != Kind.AGE
                 && CONNECTOR_ONLY.matcher(text.substring(m.end, nextMention)).matches()) {
@@ -278,6 +285,87 @@ public final class CriterionExtractor {
 
   // ------------------------------------------------------------------ thresholds
 
+  /** "ECOG 0, 1 or 2", "ECOG PS: 0,1": contiguous grades listed after lead-in words. */
+  private static final Pattern SCORE_LIST =
+      Pattern.compile(
+          "[^\\d;<>≤≥=]{0,45}?\\b(?<first>[0-5])(?<more>(?:\\s*,\\s*[0-5](?![.,]?\\d))*"
+              + "(?:\\s*,?\\s*(?:or|and)\\s+[0-5]|\\s*,\\s*[0-5])(?![.,]?\\d))",
+          FLAGS);
+
+  private static final Pattern DIGIT = Pattern.compile("\\d");
+
+  /** "under age 18", "over the age of 60": the comparator stands before the word "age". */
+  private static final Pattern CMP_BEFORE_AGE =
+      Pattern.compile(
+          "\\b(?<cmp>under|over|above|below|younger\\s+than|older\\s+than)\\s+(?:the\\s+)?$",
+          FLAGS);
+
+  private static final Pattern OF_BEFORE_NUMBER = Pattern.compile("^\\s*(?:of\\s+)?(?=\\d)", FLAGS);
+
+  private static final Set<String> TIME_UNITS = Set.of("a", "mo", "wk", "d");
+
+  /** The readings of a quantity, score or age mention. */
+  private static List<Reading> readings(Mention m, String text, String scope) {
+    if (m.def.kind() == Kind.SCORE) {
+      Reading list = scoreList(scope, m.end);
+      if (list != null) {
+        return List.of(list);
+      }
+    }
+    List<Reading> readings = readThresholds(scope, m.end, LEAD);
+    if (readings.isEmpty() && m.def.kind() == Kind.AGE) {
+      Matcher before = CMP_BEFORE_AGE.matcher(text.substring(Math.max(0, m.start - 20), m.start));
+      Matcher of = OF_BEFORE_NUMBER.matcher(scope);
+      if (before.find() && of.lookingAt()) {
+        String rewritten = before.group("cmp") + " " + scope.substring(of.end());
+        int shift = rewritten.length() - (scope.length() - of.end());
+        List<Reading> shifted = new ArrayList<>();
+        for (Reading r : readThresholds(rewritten, m.end + of.end() - shift, LEAD)) {
+          shifted.add(r);
+        }
+        readings = shifted;
+      }
+    }
+    if (m.def.kind() == Kind.QUANTITY) {
+      // "creatinine ... for < 1 year of age": a duration or an age is not a lab value
+      readings =
+          readings.stream()
+              .filter(r -> r.unit() == null || !TIME_UNITS.contains(r.unit()))
+              .toList();
+    }
+    return readings;
+  }
+
+  /** Contiguous listed grades as a range ("0, 1 or 2" → ≥ 0 and ≤ 2); null when not a list. */
+  private static Reading scoreList(String scope, int offset) {
+    Matcher m = SCORE_LIST.matcher(scope);
+    if (!m.lookingAt()) {
+      return null;
+    }
+    List<Integer> grades = new ArrayList<>();
+    grades.add(Integer.parseInt(m.group("first")));
+    Matcher d = DIGIT.matcher(m.group("more"));
+    while (d.find()) {
+      grades.add(Integer.parseInt(d.group()));
+    }
+    int lo = grades.stream().mapToInt(Integer::intValue).min().orElseThrow();
+    int hi = grades.stream().mapToInt(Integer::intValue).max().orElseThrow();
+    if (hi - lo + 1 != grades.size() || new LinkedHashSet<>(grades).size() != grades.size()) {
+      return null; // "0 or 2" is not a range; left as text
+    }
+    return new Reading(
+        -1,
+        List.of(
+            new Threshold(org.fhirtrials.eligibility.extract.Comparator.GE, BigDecimal.valueOf(lo)),
+            new Threshold(
+                org.fhirtrials.eligibility.extract.Comparator.LE, BigDecimal.valueOf(hi))),
+        null,
+        Reference.ABSOLUTE,
+        null,
+        false,
+        offset + m.end());
+  }
+
   private static List<Reading> readThresholds(String scope, int offset, int lead) {
     Matcher m = LEAD_PATTERNS[lead == LEAD ? 0 : 1].matcher(scope);
     if (!m.lookingAt()) {
@@ -305,21 +393,31 @@ public final class CriterionExtractor {
       thresholds.add(new Threshold(org.fhirtrials.eligibility.extract.Comparator.GE, num));
       pos = ge.end();
     }
+    Reading mixedUpper = null;
     if ((cmpText == null || comparator(cmpText).isLowerBound()) && thresholds.size() <= 1) {
       if (range.lookingAt()) {
         if (thresholds.isEmpty()) {
           thresholds.add(new Threshold(org.fhirtrials.eligibility.extract.Comparator.GE, num));
         }
         String c2 = range.group("cmp");
-        thresholds.add(
+        Threshold upper =
             new Threshold(
                 c2 == null ? org.fhirtrials.eligibility.extract.Comparator.LE : comparator(c2),
-                number(range.group("num"))));
+                number(range.group("num")));
         pos = range.end();
         Units.Match u2 = Units.at(scope, pos);
-        if (u2 != null) {
-          unit = unit == null ? u2 : unit;
+        if (u2 != null && unit != null && !u2.ucum().equals(unit.ucum())) {
+          // "≥ 28 days to < 18 years": each bound keeps its own unit
+          mixedUpper =
+              reading(
+                  offset + range.start("num"), List.of(upper), u2, null, false, offset + u2.end());
           pos = u2.end();
+        } else {
+          thresholds.add(upper);
+          if (u2 != null) {
+            unit = unit == null ? u2 : unit;
+            pos = u2.end();
+          }
         }
       }
     }
@@ -372,6 +470,9 @@ public final class CriterionExtractor {
       }
     }
     readings.add(reading(-1, thresholds, unit, sex, equals, offset + pos));
+    if (mixedUpper != null) {
+      readings.add(mixedUpper);
+    }
     if (second != null) {
       readings.add(second);
     }
@@ -394,6 +495,11 @@ public final class CriterionExtractor {
 
   private static org.fhirtrials.eligibility.extract.Comparator comparator(String raw) {
     String s = BLANKS.matcher(raw.toLowerCase(Locale.ROOT)).replaceAll(" ");
+    if (s.contains("equal")) { // "less than or equal to", "equal to or greater than"
+      return s.matches(".*\\b(?:less|lower|fewer|smaller)\\b.*")
+          ? org.fhirtrials.eligibility.extract.Comparator.LE
+          : org.fhirtrials.eligibility.extract.Comparator.GE;
+    }
     return switch (s) {
       case "≥",
           ">=",
@@ -404,7 +510,10 @@ public final class CriterionExtractor {
           "not less than",
           "no less than",
           "not lower than",
-          "no lower than" ->
+          "no lower than",
+          ">/=",
+          "=/>",
+          ">_" ->
           org.fhirtrials.eligibility.extract.Comparator.GE;
       case "≤",
           "<=",
@@ -419,7 +528,10 @@ public final class CriterionExtractor {
           "no higher than",
           "not exceed",
           "not exceeding",
-          "up to" ->
+          "up to",
+          "</=",
+          "=/<",
+          "<_" ->
           org.fhirtrials.eligibility.extract.Comparator.LE;
       case ">",
           "more than",
@@ -429,9 +541,11 @@ public final class CriterionExtractor {
           "above",
           "exceed",
           "exceeds",
-          "exceeding" ->
+          "exceeding",
+          "older than",
+          "＞" ->
           org.fhirtrials.eligibility.extract.Comparator.GT;
-      case "<", "less than", "lower than", "below", "under" ->
+      case "<", "less than", "lower than", "below", "under", "younger than", "＜" ->
           org.fhirtrials.eligibility.extract.Comparator.LT;
       default -> org.fhirtrials.eligibility.extract.Comparator.EQ;
     };
@@ -459,7 +573,8 @@ public final class CriterionExtractor {
     Def def = m.def;
     String unit = r.unit();
     if (def.kind() == Kind.AGE) {
-      unit = "mo".equals(unit) ? "mo" : "a";
+      // an age in weeks or days stays in its unit (and is not computed: years and months only)
+      unit = unit == null || !TIME_UNITS.contains(unit) ? "a" : unit;
     } else if (def.kind() == Kind.SCORE) {
       unit = null;
     }
@@ -471,6 +586,8 @@ public final class CriterionExtractor {
       reason = "'=' as a threshold comparator is ambiguous";
     } else if (def.kind() != Kind.AGE && def.concept() == null) {
       reason = "no verified code for " + def.name();
+    } else if (def.kind() == Kind.AGE && !unit.equals("a") && !unit.equals("mo")) {
+      reason = "age in " + (unit.equals("wk") ? "weeks" : "days") + " is not computed";
     } else if (def.kind() == Kind.AGE && !integers(r.thresholds())) {
       reason = "age threshold is not a whole number";
     } else if (def.kind() == Kind.QUANTITY

@@ -18,7 +18,7 @@ final class Units {
 
   private record Spelling(Pattern pattern, String ucum) {}
 
-  private static final String MICRO = "(?:µ|μ|u|mc)";
+  private static final String MICRO = "(?:µ|μ|u|mc|micro)";
   private static final String TIMES = "(?:[×xX*]\\s*)";
 
   private static final List<Spelling> SPELLINGS =
@@ -30,8 +30,11 @@ final class Units {
           sp(TIMES + "?10\\s*(?:\\^|\\*\\*?|)\\s*(?:12|¹²)\\s*/\\s*L\\b", "10*12/L"),
           // per microlitre and per cubic millimetre are the same volume (1 mm³ = 1 µL)
           sp("(?:cells\\s*)?/\\s*" + MICRO + "L\\b", "/uL"),
-          sp("(?:cells\\s*)?/\\s*(?:mm\\s*(?:\\^\\s*3|3|³)|cu\\.?\\s*mm)", "/uL"),
-          sp("g\\s*/\\s*dl\\b", "g/dL"),
+          sp(
+              "(?:cells\\s*)?(?:/|per)\\s*(?:mm\\s*(?:\\^\\s*3|3|³)|cu\\.?\\s*mm|cubic\\s+mm)",
+              "/uL"),
+          // "gm/dl": an old abbreviation of gram
+          sp("gm?\\s*/\\s*dl\\b", "g/dL"),
           sp("mg\\s*/\\s*dl\\b", "mg/dL"),
           sp("mg\\s*/\\s*l\\b", "mg/L"),
           sp("g\\s*/\\s*l\\b", "g/L"),
@@ -43,21 +46,23 @@ final class Units {
           sp(
               "ml\\s*/\\s*min(?:ute)?\\s*/\\s*1\\.73\\s*(?:m2|m²|m\\^2|sq\\.?\\s*m)",
               "mL/min/{1.73_m2}"),
-          sp("ml\\s*/\\s*min(?:ute)?\\b", "mL/min"),
-          sp("(?:ms|msec|milliseconds?)\\b", "ms"),
+          // a cc is a millilitre ("60 cc/min")
+          sp("(?:ml|cc)\\s*/\\s*min(?:ute)?\\b", "mL/min"),
+          // "450 milliseconds (msec)": the repeated abbreviation belongs to the unit
+          sp("(?:ms|msec|milliseconds?)\\b(?:\\s*\\((?:ms|msec)\\))?", "ms"),
           sp("(?:%|percent\\b|per\\s*cent\\b)", "%"),
           sp("mm\\s*Hg\\b", "mm[Hg]"),
           sp("(?:seconds?|secs?)\\b", "s"),
           sp("cm\\b", "cm"),
           sp("mm\\b", "mm"),
-          sp("years?(?:\\s+old)?\\b", "a"),
+          sp("(?:years?|yrs?)(?:[\\s-]+old|\\s+of\\s+age)?\\b", "a"),
           sp("months?\\b", "mo"),
           sp("weeks?\\b", "wk"),
           sp("days?\\b", "d"),
           sp("points?\\b", "{score}"),
           sp(
               TIMES
-                  + "?(?:times\\s+)?(?:the\\s+)?(?:ULN|upper\\s+limits?\\s+of\\s+(?:the\\s+)?normal"
+                  + "?(?:times\\s+)?(?:the\\s+)?(?:institutional\\s+)?(?:ULN|upper\\s+limits?\\s+of\\s+(?:the\\s+)?normal"
                   + "(?:\\s+range)?|upper\\s+normal\\s+limit|institutional\\s+upper\\s+limit"
                   + "(?:\\s+of\\s+normal)?)(?:\\s*\\(ULN\\))?",
               ULN),
