@@ -7,7 +7,6 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.util.FhirTerser;
 import java.util.List;
 import org.fhirtrials.search.ParamDef;
-import org.fhirtrials.search.ParamKind;
 import org.fhirtrials.search.SearchParamRegistry;
 import org.hl7.fhir.instance.model.api.IBase;
 import org.hl7.fhir.instance.model.api.IBaseConformance;
@@ -35,12 +34,12 @@ public final class SearchCapabilities {
         terser.getValues(capabilityStatement, "CapabilityStatement.rest.resource")) {
       String type =
           ((IPrimitiveType<?>) terser.getValues(resource, "type").get(0)).getValueAsString();
-      if (!registry.types().contains(type)) {
-        continue;
-      }
       terser.getValues(resource, "searchParam").clear();
       terser.getValues(resource, "searchInclude").clear();
       terser.getValues(resource, "searchRevInclude").clear();
+      if (!registry.types().contains(type)) {
+        continue; // e.g. HAPI's OperationDefinition read: no search here
+      }
       for (ParamDef p : registry.params(type).values()) {
         IBase sp = terser.addElement(resource, "searchParam");
         terser.addElement(sp, "name", p.name());
@@ -61,9 +60,5 @@ public final class SearchCapabilities {
         }
       }
     }
-  }
-
-  static boolean isReference(ParamDef p) {
-    return p.kind() == ParamKind.REFERENCE;
   }
 }
