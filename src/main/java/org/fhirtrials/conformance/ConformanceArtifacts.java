@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.fhirtrials.mapping.FhirUrls;
 import org.fhirtrials.mapping.RegistryCodes;
 import org.fhirtrials.mapping.RegistryCodes.Domain;
+import org.fhirtrials.search.SearchParamRegistry;
 import org.hl7.fhir.convertors.factory.VersionConvertorFactory_40_50;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r5.model.BooleanType;
@@ -64,7 +65,31 @@ public final class ConformanceArtifacts {
           searchParameter(
               "condition", "Condition studied (R5 has it built in)", "ResearchStudy.condition"));
       r5.add(searchParameter("phase", "Study phase (R5 has it built in)", "ResearchStudy.phase"));
+      r5.add(
+          reference(
+              searchParameter(
+                  SearchParamRegistry.ENROLLMENT,
+                  "The eligibility Group (R4 has no search parameter for ResearchStudy.enrollment)",
+                  SearchParamRegistry.ENROLLMENT_EXPRESSION),
+              "Group"));
+    } else {
+      r5.add(
+          reference(
+              searchParameter(
+                  SearchParamRegistry.SPONSOR,
+                  "The lead sponsor: associatedParty with role lead-sponsor (R5 has no sponsor"
+                      + " search parameter)",
+                  SearchParamRegistry.SPONSOR_EXPRESSION_R5),
+              "Organization"));
     }
+    SearchParameter near =
+        searchParameter(
+            SearchParamRegistry.NEAR,
+            "Trials with a site within a distance of a point: lat|lon|distance|unit (unit km, m or"
+                + " mi; default 50 km); _sort=near orders by the nearest site",
+            SearchParamRegistry.NEAR_EXPRESSION);
+    near.setType(SearchParamType.SPECIAL);
+    r5.add(near);
     if (!r4) {
       return List.copyOf(r5);
     }
@@ -296,6 +321,12 @@ public final class ConformanceArtifacts {
     sp.setType(SearchParamType.TOKEN);
     sp.setExpression(expression);
     sp.setProcessingMode(SearchParameter.SearchProcessingModeType.NORMAL);
+    return sp;
+  }
+
+  private static SearchParameter reference(SearchParameter sp, String target) {
+    sp.setType(SearchParamType.REFERENCE);
+    sp.addTarget(VersionIndependentResourceTypesAll.fromCode(target));
     return sp;
   }
 

@@ -12,7 +12,6 @@ import ca.uhn.fhir.rest.server.provider.ServerCapabilityStatementProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 import org.fhirtrials.store.TrialStore;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -24,9 +23,10 @@ import org.springframework.web.cors.CorsConfiguration;
 @Configuration
 @EnableConfigurationProperties(FhirServerProperties.class)
 public class FhirServerConfig {
-  /** Served types other than ResearchStudy, by simple class name (same names in R4 and R5). */
-  private static final List<String> READ_ONLY_TYPES =
+  /** Served types, by simple class name (same names in R4 and R5). */
+  static final List<String> SERVED_TYPES =
       List.of(
+          "ResearchStudy",
           "PlanDefinition",
           "Group",
           "Location",
@@ -36,26 +36,25 @@ public class FhirServerConfig {
 
   @Bean
   ServletRegistrationBean<RestfulServer> r4Server(TrialStore store, FhirServerProperties props) {
-    return register(new R4Binding(), store, props, R4ResearchStudyProvider::new);
+    return register(new R4Binding(), store, props);
   }
 
   @Bean
   ServletRegistrationBean<RestfulServer> r5Server(TrialStore store, FhirServerProperties props) {
-    return register(new R5Binding(), store, props, R5ResearchStudyProvider::new);
+    return register(new R5Binding(), store, props);
   }
 
   private ServletRegistrationBean<RestfulServer> register(
-      VersionBinding binding,
-      TrialStore store,
-      FhirServerProperties props,
-      Function<TrialResources, ReadProvider> studyProvider) {
+      VersionBinding binding, TrialStore store, FhirServerProperties props) {
     TrialResources resources = new TrialResources(store, binding, props.resourceCacheSize());
+    ResourceSearchService search = new ResourceSearchService(resources, SERVED_TYPES);
     List<IResourceProvider> providers = new ArrayList<>();
-    providers.add(studyProvider.apply(resources));
-    for (String type : READ_ONLY_TYPES) {
+    for (String type : SERVED_TYPES) {
       providers.add(
-          new ReadProvider(
-              binding.context().getResourceDefinition(type).getImplementingClass(), resources));
+          new SearchProvider(
+              binding.context().getResourceDefinition(type).getImplementingClass(),
+              resources,
+              search));
     }
 
     RestfulServer server = new RestfulServer(binding.context());
@@ -77,6 +76,7 @@ public class FhirServerConfig {
     server.setServerConformanceProvider(capabilities);
 
     server.registerInterceptor(new ServerInterceptor(binding));
+    server.registerInterceptor(new SearchCapabilities(binding.context(), search.registry()));
     server.registerInterceptor(new CorsInterceptor(cors(props)));
     server.registerInterceptor(new ResponseHighlighterInterceptor());
 

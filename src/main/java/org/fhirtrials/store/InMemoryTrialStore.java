@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.fhirtrials.model.Trial;
 
 /**
@@ -16,6 +18,7 @@ import org.fhirtrials.model.Trial;
 public final class InMemoryTrialStore implements TrialStore {
   private final ConcurrentSkipListMap<String, StoredTrial> trials = new ConcurrentSkipListMap<>();
   private final Clock clock;
+  private final List<Consumer<StoredTrial>> listeners = new CopyOnWriteArrayList<>();
 
   public InMemoryTrialStore() {
     this(Clock.systemUTC());
@@ -28,17 +31,29 @@ public final class InMemoryTrialStore implements TrialStore {
   @Override
   public StoredTrial save(Trial trial) {
     Objects.requireNonNull(trial, "trial");
-    return trials.compute(
-        trial.nctId(),
-        (id, previous) -> {
-          if (previous == null) {
-            return new StoredTrial(trial, 1, now());
-          }
-          if (previous.trial().equals(trial)) {
-            return previous;
-          }
-          return new StoredTrial(trial, previous.versionId() + 1, now());
-        });
+    StoredTrial before = trials.get(trial.nctId());
+    StoredTrial saved =
+        trials.compute(
+            trial.nctId(),
+            (id, previous) -> {
+              if (previous == null) {
+                return new StoredTrial(trial, 1, now());
+              }
+              if (previous.trial().equals(trial)) {
+                return previous;
+              }
+              return new StoredTrial(trial, previous.versionId() + 1, now());
+            });
+    if (saved != before) {
+      listeners.forEach(l -> l.accept(saved));
+    }
+    return saved;
+  }
+
+  @Override
+  public boolean onChange(Consumer<StoredTrial> listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+    return true;
   }
 
   @Override

@@ -2,6 +2,7 @@ package org.fhirtrials.store;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.fhirtrials.model.Trial;
 
 /**
@@ -29,4 +30,13 @@ public interface TrialStore {
 
   /** How many trials are stored. */
   int size();
+
+  /**
+   * Registers a callback run after each save that stored a new version (for search indexes).
+   *
+   * @return false when this store cannot notify; callers must then re-read {@link #all()}
+   */
+  default boolean onChange(Consumer<StoredTrial> listener) {
+    return false;
+  }
 }

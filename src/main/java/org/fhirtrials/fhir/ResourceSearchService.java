@@ -1,0 +1,109 @@
+package org.fhirtrials.fhir;
+
+import ca.uhn.fhir.rest.api.Constants;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.validation.FhirValidator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.fhirtrials.conformance.ValidatorFactory;
+import org.fhirtrials.search.SearchException;
+import org.fhirtrials.search.SearchHits;
+import org.fhirtrials.search.SearchIndexes;
+import org.fhirtrials.search.SearchParamRegistry;
+
+/**
+ * Search on one base for every served type: checks the result parameters, runs the query on the
+ * {@link SearchIndexes} and wraps the hits with their includes. Errors become 400s naming the
+ * parameter, unless the client sent {@code Prefer: handling=lenient}.
+ */
+public final class ResourceSearchService {
+  /** Values of {@code _total}; the count given is always exact (cheap with the index). */
+  private static final Set<String> TOTALS = Set.of("none", "estimate", "accurate");
+
+  private final TrialResources resources;
+  private final SearchIndexes indexes;
+  private final boolean notified;
+  private FhirValidator validator;
+
+  public ResourceSearchService(TrialResources resources, List<String> types) {
+    this.resources = resources;
+    this.indexes =
+        new SearchIndexes(
+            resources.context(),
+            new SearchParamRegistry(resources.context(), types),
+            new TrialIndexSource(resources));
+    // a store that cannot notify is re-read before every search: correct, but slow
+    this.notified = resources.store().onChange(s -> indexes.changed(s.nctId()));
+    indexes.changedAll();
+  }
+
+  /** The base's validator, built on first use (expensive) and shared by every type. */
+  public synchronized FhirValidator validator() {
+    if (validator == null) {
+      validator = ValidatorFactory.create(resources.context());
+    }
+    return validator;
+  }
+
+  public SearchIndexes indexes() {
+    return indexes;
+  }
+
+  public SearchParamRegistry registry() {
+    return indexes.registry();
+  }
+
+  public IBundleProvider search(String type, RequestDetails request) {
+    Map<String, String[]> parameters = request.getParameters();
+    boolean lenient = isLenient(request);
+    try {
+      List<IncludeSpec> includes = new ArrayList<>();
+      List<IncludeSpec> revIncludes = new ArrayList<>();
+      for (Map.Entry<String, String[]> p : parameters.entrySet()) {
+        String name = p.getKey();
+        if (name.startsWith(Constants.PARAM_INCLUDE) || name.startsWith("_revinclude")) {
+          List<IncludeSpec> into = name.startsWith("_revinclude") ? revIncludes : includes;
+          for (String v : p.getValue()) {
+            into.add(IncludeSpec.parse(name, v, registry()));
+          }
+        }
+      }
+      check(parameters);
+      if (!notified) {
+        indexes.changedAll();
+      }
+      SearchHits hits = indexes.search(type, withoutIncludes(parameters), lenient);
+      return new SearchResultBundle(resources, indexes, type, hits.ids(), includes, revIncludes);
+    } catch (SearchException e) {
+      throw FhirErrors.badRequest(resources.context(), e.getMessage());
+    }
+  }
+
+  private static Map<String, String[]> withoutIncludes(Map<String, String[]> parameters) {
+    Map<String, String[]> out = new java.util.LinkedHashMap<>(parameters);
+    out.keySet().removeIf(k -> k.startsWith("_include") || k.startsWith("_revinclude"));
+    return out;
+  }
+
+  private static void check(Map<String, String[]> parameters) {
+    for (String count : parameters.getOrDefault(Constants.PARAM_COUNT, new String[0])) {
+      if (!count.matches("\\d{1,9}")) {
+        throw new SearchException("_count must be a non-negative integer, not '" + count + "'");
+      }
+    }
+    for (String total : parameters.getOrDefault("_total", new String[0])) {
+      if (!TOTALS.contains(total)) {
+        throw new SearchException("_total must be none, estimate or accurate, not '" + total + "'");
+      }
+    }
+  }
+
+  static boolean isLenient(RequestDetails request) {
+    List<String> prefer = request.getHeaders(Constants.HEADER_PREFER);
+    return prefer != null
+        && prefer.stream().anyMatch(h -> h.replace(" ", "").contains("handling=lenient"));
+  }
+}

@@ -1,0 +1,131 @@
+package org.fhirtrials.fhir;
+
+import ca.uhn.fhir.model.api.ResourceMetadataKeyEnum;
+import ca.uhn.fhir.model.primitive.InstantDt;
+import ca.uhn.fhir.model.valueset.BundleEntrySearchModeEnum;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.fhirtrials.search.SearchIndexes;
+import org.fhirtrials.search.SearchParamRegistry;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IPrimitiveType;
+
+/**
+ * A search result: the ids that matched when the search ran (so pages stay stable while data
+ * changes; a page reads each resource's current version) and, per page, the resources its {@code
+ * _include}/{@code _revinclude} values reach, marked {@code search.mode=include}.
+ */
+final class SearchResultBundle implements IBundleProvider {
+  private final TrialResources resources;
+  private final SearchIndexes indexes;
+  private final String type;
+  private final List<String> ids;
+  private final List<IncludeSpec> includes;
+  private final List<IncludeSpec> revIncludes;
+  private final InstantDt published = new InstantDt(new Date());
+
+  SearchResultBundle(
+      TrialResources resources,
+      SearchIndexes indexes,
+      String type,
+      List<String> ids,
+      List<IncludeSpec> includes,
+      List<IncludeSpec> revIncludes) {
+    this.resources = resources;
+    this.indexes = indexes;
+    this.type = type;
+    this.ids = List.copyOf(ids);
+    this.includes = List.copyOf(includes);
+    this.revIncludes = List.copyOf(revIncludes);
+  }
+
+  @Override
+  public List<IBaseResource> getResources(int fromIndex, int toIndex) {
+    int to = Math.min(ids.size(), toIndex);
+    int from = Math.min(Math.max(0, fromIndex), to);
+    List<IBaseResource> page = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
+    for (String id : ids.subList(from, to)) {
+      resources
+          .read(type, id)
+          .ifPresent(
+              r -> {
+                ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put(r, BundleEntrySearchModeEnum.MATCH);
+                page.add(r);
+                seen.add(type + "/" + id);
+              });
+    }
+    List<String> frontier = new ArrayList<>(seen);
+    boolean first = true;
+    while (!frontier.isEmpty()) {
+      Set<String> found = new LinkedHashSet<>();
+      for (String ref : frontier) {
+        String[] parts = ref.split("/", 2);
+        for (IncludeSpec inc : includes) {
+          if (first || inc.iterate()) {
+            for (String param : inc.params(parts[0], indexes.registry())) {
+              for (String target : indexes.references(parts[0], parts[1], param)) {
+                if (inc.targetType() == null || target.startsWith(inc.targetType() + "/")) {
+                  found.add(target);
+                }
+              }
+            }
+          }
+        }
+        for (IncludeSpec rev : revIncludes) {
+          if ((first || rev.iterate()) && !rev.sourceType().equals(IncludeSpec.ALL)) {
+            for (String param : rev.params(rev.sourceType(), indexes.registry())) {
+              indexes
+                  .referencing(rev.sourceType(), param, List.of(ref))
+                  .forEach(id -> found.add(rev.sourceType() + "/" + id));
+            }
+          }
+        }
+      }
+      found.removeAll(seen);
+      frontier = new ArrayList<>();
+      for (String ref : found) {
+        seen.add(ref);
+        resources
+            .resolve(ref)
+            .ifPresent(
+                r -> {
+                  ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put(
+                      r, BundleEntrySearchModeEnum.INCLUDE);
+                  page.add(r);
+                });
+        frontier.add(ref);
+      }
+      first = false;
+    }
+    return page;
+  }
+
+  @Override
+  public IPrimitiveType<Date> getPublished() {
+    return published;
+  }
+
+  @Override
+  public String getUuid() {
+    return null;
+  }
+
+  @Override
+  public Integer preferredPageSize() {
+    return null;
+  }
+
+  @Override
+  public Integer size() {
+    return ids.size();
+  }
+
+  static boolean isStudy(String type) {
+    return SearchParamRegistry.RESEARCH_STUDY.equals(type);
+  }
+}

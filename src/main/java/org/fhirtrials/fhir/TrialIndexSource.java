@@ -1,0 +1,71 @@
+package org.fhirtrials.fhir;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.fhirtrials.model.Arm;
+import org.fhirtrials.model.Intervention;
+import org.fhirtrials.model.Trial;
+import org.fhirtrials.search.IndexSource;
+import org.fhirtrials.store.StoredTrial;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+
+/** Feeds the search index from the store through the version's mapped (cached) resources. */
+final class TrialIndexSource implements IndexSource {
+  private final TrialResources resources;
+
+  TrialIndexSource(TrialResources resources) {
+    this.resources = resources;
+  }
+
+  @Override
+  public Collection<String> trialIds() {
+    return resources.store().all().stream().map(StoredTrial::nctId).toList();
+  }
+
+  @Override
+  public List<? extends IBaseResource> resources(String nctId) {
+    return resources
+        .store()
+        .get(nctId)
+        .map(s -> List.copyOf(resources.mapped(s).byReference().values()))
+        .orElse(List.of());
+  }
+
+  @Override
+  public TrialText text(String nctId) {
+    return resources.store().get(nctId).map(s -> text(s.trial())).orElse(new TrialText("", ""));
+  }
+
+  /** The text {@code _text}/{@code _content} search: what a person reads to judge a trial. */
+  static TrialText text(Trial t) {
+    String title = join(Stream.of(t.briefTitle(), t.officialTitle(), t.acronym()));
+    List<String> body = new ArrayList<>(List.of(title));
+    body.add(nz(t.briefSummary()));
+    body.add(nz(t.detailedDescription()));
+    body.addAll(t.conditions());
+    body.addAll(t.keywords());
+    for (Intervention i : t.interventions()) {
+      body.add(nz(i.name()));
+      body.add(nz(i.description()));
+      body.addAll(i.otherNames());
+    }
+    for (Arm a : t.arms()) {
+      body.add(nz(a.label()));
+    }
+    if (t.eligibility() != null) {
+      body.add(nz(t.eligibility().criteriaText()));
+    }
+    return new TrialText(title, String.join(" \n", body));
+  }
+
+  private static String join(Stream<String> parts) {
+    return String.join(" ", parts.filter(Objects::nonNull).toList());
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
+}

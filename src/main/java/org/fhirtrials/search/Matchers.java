@@ -1,0 +1,121 @@
+package org.fhirtrials.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.fhirtrials.search.TypeIndex.ParamIndex;
+
+/** Matching of one search value against one parameter's index, by parameter type. */
+final class Matchers {
+  private Matchers() {}
+
+  /**
+   * Token: {@code code} any system, {@code system|code}, {@code |code} no system, {@code system|}
+   * any code of the system; a bare code also matches a concept whose text equals it (conditions are
+   * often text only). {@code :text} needs every word of the value among the concept's words; {@code
+   * :of-type} is {@code typeSystem|typeCode|value}.
+   */
+  static int[] token(ParamIndex p, String value, String modifier, String name) {
+    if ("text".equals(modifier)) {
+      int[] r = null;
+      for (String w : Text.words(value)) {
+        int[] hit = get(p.words, w);
+        r = r == null ? hit : Postings.and(r, hit);
+      }
+      return r == null ? Postings.EMPTY : r;
+    }
+    if ("of-type".equals(modifier)) {
+      List<String> parts = Values.splitBar(value, 3);
+      if (parts.size() != 3 || parts.get(1).isEmpty() || parts.get(2).isEmpty()) {
+        throw new SearchException(name + ":of-type needs system|code|value, not '" + value + "'");
+      }
+      return get(p.keys, "type:" + parts.get(0) + "|" + parts.get(1) + "|" + parts.get(2));
+    }
+    List<String> parts = Values.splitBar(value, 2);
+    if (parts.size() == 1) {
+      return Postings.or(List.of(get(p.keys, parts.get(0)), get(p.keys, "=" + Text.fold(value))));
+    }
+    String system = ValueReader.system(parts.get(0));
+    String code = parts.get(1);
+    if (system.isEmpty() && code.isEmpty()) {
+      throw new SearchException("Search parameter '" + name + "' needs a value");
+    }
+    return get(p.keys, system.isEmpty() ? "|" + code : system + "|" + code);
+  }
+
+  /** String: starts with after folding; {@code :contains} anywhere; {@code :exact} as given. */
+  static int[] string(ParamIndex p, String value, String modifier) {
+    if ("exact".equals(modifier)) {
+      return get(p.exact, value);
+    }
+    String folded = Text.fold(value);
+    List<int[]> hits = new ArrayList<>();
+    if ("contains".equals(modifier)) {
+      p.folded.forEach(
+          (k, v) -> {
+            if (k.contains(folded)) {
+              hits.add(v.toArray());
+            }
+          });
+    } else {
+      p.folded
+          .subMap(folded, folded + Character.MAX_VALUE)
+          .values()
+          .forEach(v -> hits.add(v.toArray()));
+    }
+    return Postings.or(hits);
+  }
+
+  /** Reference by {@code Type/id}, by {@code id}, or by absolute URL ending in {@code Type/id}. */
+  static int[] reference(ParamIndex p, String value, String type) {
+    String[] segments = value.split("/");
+    String id = segments[segments.length - 1];
+    if (segments.length >= 2) {
+      String t = segments[segments.length - 2];
+      return get(p.keys, t + "/" + id);
+    }
+    return type == null ? get(p.keys, id) : get(p.keys, type + "/" + id);
+  }
+
+  static int[] date(ParamIndex p, String value, String name) {
+    Prefix prefix = Prefix.of(value);
+    DateRange range = prefix == null ? null : DateRange.parse(Prefix.strip(value));
+    if (range == null) {
+      throw new SearchException(
+          "Search parameter '" + name + "': '" + value + "' is not a date (e.g. ge2024-01)");
+    }
+    double tolerance = Prefix.APPROXIMATE * Math.abs(System.currentTimeMillis() - range.low());
+    return scan(
+        p.dates, d -> prefix.matches(d.low(), d.high(), range.low(), range.high(), tolerance));
+  }
+
+  static int[] number(ParamIndex p, String value, String name) {
+    Prefix prefix = Prefix.of(value);
+    double n;
+    try {
+      if (prefix == null) {
+        throw new NumberFormatException();
+      }
+      n = Double.parseDouble(Prefix.strip(value));
+    } catch (NumberFormatException e) {
+      throw new SearchException(
+          "Search parameter '" + name + "': '" + value + "' is not a number (e.g. ge100)");
+    }
+    double tolerance = Prefix.APPROXIMATE * Math.abs(n);
+    return scan(p.numbers, x -> prefix.matches(x, x, n, n, tolerance));
+  }
+
+  private static <T> int[] scan(
+      Map<Integer, List<T>> values, java.util.function.Predicate<T> test) {
+    return values.entrySet().stream()
+        .filter(e -> e.getValue().stream().anyMatch(test))
+        .mapToInt(Map.Entry::getKey)
+        .sorted()
+        .toArray();
+  }
+
+  private static int[] get(Map<String, Postings> map, String key) {
+    Postings p = map.get(key);
+    return p == null ? Postings.EMPTY : p.toArray();
+  }
+}

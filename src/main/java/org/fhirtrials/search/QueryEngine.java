@@ -1,0 +1,316 @@
+package org.fhirtrials.search;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.fhirtrials.search.TypeIndex.ParamIndex;
+
+/**
+ * Evaluates one search over the indexes of a base: each parameter (AND across repetitions, OR
+ * across commas) becomes a sorted ordinal set from posting lists, and the sets are intersected.
+ * Dates, numbers and distances are compared on the per-document values of the candidates.
+ */
+final class QueryEngine {
+  /** Parameters that shape the result rather than select it. */
+  static final Set<String> RESULT_PARAMS =
+      Set.of(
+          "_count",
+          "_sort",
+          "_include",
+          "_revinclude",
+          "_summary",
+          "_elements",
+          "_total",
+          "_format",
+          "_pretty",
+          "_getpages",
+          "_getpagesoffset",
+          "_bundletype");
+
+  private static final double EARTH_KM = 6371.0088;
+  private static final double KM_PER_DEGREE = 111.195;
+
+  private final SearchIndexes indexes;
+  private final String type;
+  private final boolean lenient;
+
+  /** Distance of each matching ordinal to the {@code near} point, when near was asked. */
+  final Map<Integer, Double> distances = new HashMap<>();
+
+  /** Full-text terms, for relevance. */
+  final List<String> textTerms = new ArrayList<>();
+
+  QueryEngine(SearchIndexes indexes, String type, boolean lenient) {
+    this.indexes = indexes;
+    this.type = type;
+    this.lenient = lenient;
+  }
+
+  /** The ordinals matching every parameter (unordered set, ascending ordinals). */
+  int[] run(Map<String, String[]> parameters) {
+    TypeIndex index = indexes.index(type);
+    List<int[]> sets = new ArrayList<>();
+    for (Map.Entry<String, String[]> p : parameters.entrySet()) {
+      if (RESULT_PARAMS.contains(p.getKey())) {
+        continue;
+      }
+      try {
+        for (String value : p.getValue()) {
+          sets.add(clause(index, p.getKey(), value));
+        }
+      } catch (SearchException e) {
+        if (!lenient) {
+          throw e;
+        }
+      }
+    }
+    if (sets.isEmpty()) {
+      return index.all();
+    }
+    sets.sort(Comparator.comparingInt(s -> s.length));
+    int[] result = sets.get(0);
+    for (int i = 1; i < sets.size() && result.length > 0; i++) {
+      result = Postings.and(result, sets.get(i));
+    }
+    return result;
+  }
+
+  private int[] clause(TypeIndex index, String key, String value) {
+    String chain = null;
+    int dot = key.indexOf('.');
+    if (dot > 0) {
+      chain = key.substring(dot + 1);
+      key = key.substring(0, dot);
+    }
+    int colon = key.indexOf(':');
+    String name = colon < 0 ? key : key.substring(0, colon);
+    String modifier = colon < 0 ? null : key.substring(colon + 1);
+    ParamDef def = indexes.registry().params(type).get(name);
+    if (def == null) {
+      throw new SearchException(
+          "Unknown search parameter '"
+              + name
+              + "' for "
+              + type
+              + "; supported: "
+              + String.join(", ", indexes.registry().params(type).keySet()));
+    }
+    ParamIndex p = index.param(name);
+    if ("missing".equals(modifier)) {
+      boolean missing = bool(name, value);
+      int[] present = p.present.toArray();
+      return missing ? Postings.andNot(index.all(), present) : present;
+    }
+    if (chain != null) {
+      return chained(def, p, modifier, chain, value);
+    }
+    List<int[]> ors = new ArrayList<>();
+    List<String> values = Values.splitOr(value);
+    if (values.isEmpty() || values.stream().anyMatch(String::isEmpty)) {
+      throw new SearchException("Search parameter '" + name + "' needs a value");
+    }
+    if ("not".equals(modifier) && def.kind() == ParamKind.TOKEN) {
+      for (String v : values) {
+        ors.add(Matchers.token(p, v, null, name));
+      }
+      return Postings.andNot(index.all(), Postings.or(ors));
+    }
+    for (String v : values) {
+      ors.add(one(index, def, p, modifier, v));
+    }
+    return Postings.or(ors);
+  }
+
+  private int[] one(TypeIndex index, ParamDef def, ParamIndex p, String modifier, String v) {
+    String name = def.name();
+    return switch (def.kind()) {
+      case TOKEN, URI -> {
+        if (modifier != null && !Set.of("text", "of-type").contains(modifier)
+            || "of-type".equals(modifier) && !name.equals("identifier")) {
+          throw unsupported(name, modifier);
+        }
+        yield Matchers.token(p, v, modifier, name);
+      }
+      case STRING -> {
+        if (modifier != null && !Set.of("exact", "contains").contains(modifier)) {
+          throw unsupported(name, modifier);
+        }
+        yield Matchers.string(p, v, modifier);
+      }
+      case REFERENCE -> Matchers.reference(p, v, referenceType(def, modifier));
+      case DATE -> {
+        noModifier(name, modifier);
+        yield Matchers.date(p, v, name);
+      }
+      case NUMBER -> {
+        noModifier(name, modifier);
+        yield Matchers.number(p, v, name);
+      }
+      case NEAR -> {
+        noModifier(name, modifier);
+        yield near(p, v);
+      }
+      case TEXT -> {
+        noModifier(name, modifier);
+        List<String> words = Text.words(v);
+        textTerms.addAll(words);
+        int[] r = index.all();
+        for (String w : words) {
+          Postings hit = p.keys.get(w);
+          r = hit == null ? Postings.EMPTY : Postings.and(r, hit.toArray());
+        }
+        yield r;
+      }
+    };
+  }
+
+  private String referenceType(ParamDef def, String modifier) {
+    if (modifier == null) {
+      return null;
+    }
+    if (!def.targets().isEmpty() && !def.targets().contains(modifier)) {
+      throw unsupported(def.name(), modifier);
+    }
+    return modifier;
+  }
+
+  /** {@code site:Location.address-city=Shanghai}: search the target type, then the references. */
+  private int[] chained(ParamDef def, ParamIndex p, String modifier, String chain, String value) {
+    if (def.kind() != ParamKind.REFERENCE) {
+      throw new SearchException(
+          "Search parameter '" + def.name() + "' is not a reference; it cannot be chained");
+    }
+    List<String> targets = new ArrayList<>();
+    if (modifier != null) {
+      targets.add(referenceType(def, modifier));
+    } else {
+      def.targets().stream()
+          .filter(indexes.registry().types()::contains)
+          .sorted()
+          .forEach(targets::add);
+    }
+    List<int[]> ors = new ArrayList<>();
+    boolean known = false;
+    for (String target : targets) {
+      String chainName = chain.split(":", 2)[0];
+      if (!indexes.registry().params(target).containsKey(chainName)) {
+        continue;
+      }
+      known = true;
+      QueryEngine inner = new QueryEngine(indexes, target, false);
+      TypeIndex targetIndex = indexes.index(target);
+      for (int o : inner.run(Map.of(chain, new String[] {value}))) {
+        Postings hit = p.keys.get(target + "/" + targetIndex.id(o));
+        if (hit != null) {
+          ors.add(hit.toArray());
+        }
+      }
+    }
+    if (!known) {
+      throw new SearchException(
+          "Chain '"
+              + def.name()
+              + "."
+              + chain
+              + "' is not supported: no target of '"
+              + def.name()
+              + "' has the search parameter '"
+              + chain
+              + "'");
+    }
+    return Postings.or(ors);
+  }
+
+  /** {@code lat|lon|distance|unit}, distance default 50 km. */
+  private int[] near(ParamIndex p, String v) {
+    String[] parts = v.split("\\|", -1);
+    double lat;
+    double lon;
+    double km;
+    try {
+      lat = Double.parseDouble(parts[0]);
+      lon = Double.parseDouble(parts[1]);
+      km = parts.length > 2 && !parts[2].isEmpty() ? Double.parseDouble(parts[2]) : 50;
+    } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+      throw new SearchException("near must be lat|lon|distance|unit, not '" + v + "'");
+    }
+    String unit = parts.length > 3 ? parts[3] : "km";
+    km *=
+        switch (unit) {
+          case "km", "" -> 1;
+          case "m" -> 0.001;
+          case "mi", "[mi_i]" -> 1.609344;
+          default -> throw new SearchException("near: unit '" + unit + "' is not one of km, m, mi");
+        };
+    if (Math.abs(lat) > 90 || Math.abs(lon) > 180 || km < 0) {
+      throw new SearchException("near: '" + v + "' is not a valid position and distance");
+    }
+    double dLat = km / KM_PER_DEGREE;
+    double dLon = km / (KM_PER_DEGREE * Math.max(0.01, Math.cos(Math.toRadians(lat))));
+    List<int[]> candidates = new ArrayList<>();
+    if ((2 * dLat + 1) * (2 * dLon + 1) > p.grid.size()) {
+      p.grid.values().forEach(c -> candidates.add(c.toArray()));
+    } else {
+      for (double a = lat - dLat;
+          a <= lat + dLat + TypeIndex.CELL_DEGREES;
+          a += TypeIndex.CELL_DEGREES) {
+        for (double o = lon - dLon;
+            o <= lon + dLon + TypeIndex.CELL_DEGREES;
+            o += TypeIndex.CELL_DEGREES) {
+          Postings c = p.grid.get(TypeIndex.cell(Math.min(a, 90), wrap(o)));
+          if (c != null) {
+            candidates.add(c.toArray());
+          }
+        }
+      }
+    }
+    List<Integer> hits = new ArrayList<>();
+    for (int o : Postings.or(candidates)) {
+      double best = Double.MAX_VALUE;
+      for (double[] pt : p.points.get(o)) {
+        best = Math.min(best, haversine(lat, lon, pt[0], pt[1]));
+      }
+      if (best <= km) {
+        hits.add(o);
+        distances.merge(o, best, Math::min);
+      }
+    }
+    return hits.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private static double wrap(double lon) {
+    return lon > 180 ? lon - 360 : lon < -180 ? lon + 360 : lon;
+  }
+
+  static double haversine(double lat1, double lon1, double lat2, double lon2) {
+    double dLat = Math.toRadians(lat2 - lat1);
+    double dLon = Math.toRadians(lon2 - lon1);
+    double a =
+        Math.pow(Math.sin(dLat / 2), 2)
+            + Math.cos(Math.toRadians(lat1))
+                * Math.cos(Math.toRadians(lat2))
+                * Math.pow(Math.sin(dLon / 2), 2);
+    return 2 * EARTH_KM * Math.asin(Math.sqrt(a));
+  }
+
+  private static boolean bool(String name, String value) {
+    if (!value.equals("true") && !value.equals("false")) {
+      throw new SearchException(name + ":missing must be true or false, not '" + value + "'");
+    }
+    return value.equals("true");
+  }
+
+  private static void noModifier(String name, String modifier) {
+    if (modifier != null) {
+      throw unsupported(name, modifier);
+    }
+  }
+
+  static SearchException unsupported(String name, String modifier) {
+    return new SearchException(
+        "Modifier ':" + modifier + "' is not supported on search parameter '" + name + "'");
+  }
+}

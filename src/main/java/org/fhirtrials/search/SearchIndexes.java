@@ -1,0 +1,292 @@
+package org.fhirtrials.search;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.fhirpath.IFhirPath;
+import ca.uhn.fhir.fhirpath.IFhirPath.IParsedExpression;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.hl7.fhir.instance.model.api.IBase;
+import org.hl7.fhir.instance.model.api.IBaseReference;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The in-memory search index of one base: one {@link TypeIndex} per served type. A saved trial is
+ * queued by {@link #changed}; the queue is applied (its resources mapped and indexed) before the
+ * next search, so saving stays cheap and a search never sees a half-indexed trial.
+ */
+public final class SearchIndexes {
+  private static final Logger log = LoggerFactory.getLogger(SearchIndexes.class);
+  private static final String TITLE_WORDS = "_text#title";
+
+  private final FhirContext ctx;
+  private final SearchParamRegistry registry;
+  private final IndexSource source;
+  private final ValueReader reader;
+  private final IFhirPath fhirPath;
+  private final Map<String, IParsedExpression> parsed = new ConcurrentHashMap<>();
+  private final Map<String, TypeIndex> indexes = new HashMap<>();
+  private final Set<String> pending = ConcurrentHashMap.newKeySet();
+  private final ReadWriteLock lock = new ReentrantReadWriteLock();
+
+  public SearchIndexes(FhirContext ctx, SearchParamRegistry registry, IndexSource source) {
+    this.ctx = ctx;
+    this.registry = registry;
+    this.source = source;
+    this.reader = new ValueReader(ctx);
+    this.fhirPath = ctx.newFhirPath();
+    registry.types().forEach(t -> indexes.put(t, new TypeIndex()));
+  }
+
+  public SearchParamRegistry registry() {
+    return registry;
+  }
+
+  /** Queues a trial for (re-)indexing. */
+  public void changed(String nctId) {
+    pending.add(nctId);
+  }
+
+  /** Queues every stored trial (used once at start and by stores that cannot notify). */
+  public void changedAll() {
+    pending.addAll(source.trialIds());
+  }
+
+  TypeIndex index(String type) {
+    TypeIndex index = indexes.get(type);
+    if (index == null) {
+      throw new SearchException("Resource type '" + type + "' is not searchable on this server");
+    }
+    return index;
+  }
+
+  /**
+   * Runs a search: parameters as the request gave them ({@code name[:modifier]} → values).
+   *
+   * @param lenient ignore unknown parameters and bad values instead of failing
+   */
+  public SearchHits search(String type, Map<String, String[]> parameters, boolean lenient) {
+    applyPending();
+    lock.readLock().lock();
+    try {
+      QueryEngine engine = new QueryEngine(this, type, lenient);
+      int[] hits = engine.run(parameters);
+      List<Integer> ordered = order(type, hits, engine, parameters.get("_sort"), lenient);
+      TypeIndex index = index(type);
+      List<String> ids = new ArrayList<>(ordered.size());
+      List<Double> distances = new ArrayList<>();
+      for (int o : ordered) {
+        ids.add(index.id(o));
+        if (!engine.distances.isEmpty()) {
+          distances.add(engine.distances.get(o));
+        }
+      }
+      return new SearchHits(ids, distances);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** Ids of resources of {@code type} whose reference parameter points to any of the targets. */
+  public List<String> referencing(String type, String param, Collection<String> targets) {
+    applyPending();
+    lock.readLock().lock();
+    try {
+      TypeIndex index = index(type);
+      TypeIndex.ParamIndex p = index.param(param);
+      List<int[]> sets = new ArrayList<>();
+      for (String target : targets) {
+        Postings hit = p.keys.get(target);
+        if (hit != null) {
+          sets.add(hit.toArray());
+        }
+      }
+      return Arrays.stream(Postings.or(sets)).mapToObj(index::id).toList();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** The {@code Type/id} references a resource's reference parameter holds. */
+  public List<String> references(String type, String id, String param) {
+    applyPending();
+    lock.readLock().lock();
+    try {
+      TypeIndex index = index(type);
+      Integer ordinal = index.ordinal(id);
+      Extracted e = ordinal == null ? null : index.extracted(ordinal, param);
+      return e == null ? List.of() : e.keys.stream().filter(k -> k.contains("/")).toList();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private List<Integer> order(
+      String type, int[] hits, QueryEngine engine, String[] sortParams, boolean lenient) {
+    TypeIndex index = index(type);
+    int[] ranks = index.ranks();
+    Comparator<Integer> byId = Comparator.comparingInt(o -> ranks[o]);
+    Comparator<Integer> order = null;
+    if (sortParams != null) {
+      for (String sortParam : sortParams) {
+        for (String key : Values.splitOr(sortParam)) {
+          Comparator<Integer> c = sortKey(type, key.replaceFirst("^-", ""), engine, lenient);
+          if (c != null) {
+            c = key.startsWith("-") ? c.reversed() : c;
+            order = order == null ? c : order.thenComparing(c);
+          }
+        }
+      }
+    }
+    order = order == null ? byId : order.thenComparing(byId);
+    List<Integer> out = new ArrayList<>(hits.length);
+    for (int o : hits) {
+      out.add(o);
+    }
+    out.sort(order);
+    return out;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private Comparator<Integer> sortKey(
+      String type, String key, QueryEngine engine, boolean lenient) {
+    TypeIndex index = index(type);
+    if (key.equals("_score")) {
+      Map<Integer, Double> scores = new HashMap<>();
+      TypeIndex.ParamIndex text = index.param(SearchParamRegistry.TEXT);
+      TypeIndex.ParamIndex titles = index.param(TITLE_WORDS);
+      int n = Math.max(1, index.count());
+      // relevance: sum of term idf, doubled when the term is in a title; best first
+      return Comparator.comparingDouble(
+          (Integer o) ->
+              -scores.computeIfAbsent(
+                  o,
+                  x -> {
+                    double s = 0;
+                    for (String t : engine.textTerms) {
+                      Postings df = text.keys.get(t);
+                      double idf = Math.log(1.0 + n / (double) (df == null ? 1 : df.size()));
+                      Postings inTitle = titles.keys.get(t);
+                      s += idf * (inTitle != null && inTitle.contains(x) ? 2 : 1);
+                    }
+                    return s;
+                  }));
+    }
+    if (key.equals(SearchParamRegistry.NEAR) || key.equals("_distance")) {
+      return Comparator.comparingDouble(o -> engine.distances.getOrDefault(o, Double.MAX_VALUE));
+    }
+    if (key.equals("_id")) {
+      int[] ranks = index.ranks();
+      return Comparator.comparingInt(o -> ranks[o]);
+    }
+    if (!registry.params(type).containsKey(key)) {
+      if (lenient) {
+        return null;
+      }
+      throw new SearchException("_sort: '" + key + "' is not a search parameter of " + type);
+    }
+    Map<Integer, Comparable<?>> keys = index.param(key).sortKeys;
+    Comparator<Comparable> natural = Comparator.naturalOrder();
+    // resources without a value sort last
+    return Comparator.comparing(o -> (Comparable) keys.get(o), Comparator.nullsLast(natural));
+  }
+
+  /** Indexes the queued trials. */
+  private void applyPending() {
+    if (pending.isEmpty()) {
+      return;
+    }
+    lock.writeLock().lock();
+    try {
+      List<String> batch = new ArrayList<>(pending);
+      pending.removeAll(batch);
+      for (String nctId : batch) {
+        indexTrial(nctId);
+      }
+      indexes.values().forEach(TypeIndex::ranks);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  private void indexTrial(String nctId) {
+    List<? extends IBaseResource> resources = source.resources(nctId);
+    Map<String, IBaseResource> byRef = new HashMap<>();
+    for (IBaseResource r : resources) {
+      byRef.put(ctx.getResourceType(r) + "/" + r.getIdElement().getIdPart(), r);
+    }
+    Map<String, Map<String, Map<String, Extracted>>> byType = new LinkedHashMap<>();
+    registry.types().forEach(t -> byType.put(t, new LinkedHashMap<>()));
+    for (IBaseResource r : resources) {
+      String type = ctx.getResourceType(r);
+      if (!byType.containsKey(type)) {
+        continue;
+      }
+      Map<String, Extracted> entries = new HashMap<>();
+      for (ParamDef def : registry.params(type).values()) {
+        entries.put(def.name(), extract(def, r, byRef));
+      }
+      if (type.equals(SearchParamRegistry.RESEARCH_STUDY)) {
+        IndexSource.TrialText text = source.text(nctId);
+        Extracted body = new Extracted();
+        body.keys.addAll(Text.words(text.body()));
+        Extracted title = new Extracted();
+        title.keys.addAll(Text.words(text.title()));
+        entries.put(SearchParamRegistry.TEXT, body);
+        entries.put(SearchParamRegistry.CONTENT, body);
+        entries.put(TITLE_WORDS, title);
+      }
+      byType.get(type).put(r.getIdElement().getIdPart(), entries);
+    }
+    byType.forEach((type, docs) -> indexes.get(type).replaceTrial(nctId, docs));
+  }
+
+  private Extracted extract(
+      ParamDef def, IBaseResource resource, Map<String, IBaseResource> byRef) {
+    Extracted out = new Extracted();
+    if (def.expression() == null) {
+      return out;
+    }
+    try {
+      IParsedExpression expression = parsed.computeIfAbsent(def.expression(), e -> parse(e));
+      for (IBase value : fhirPath.evaluate(resource, expression, IBase.class)) {
+        if (def.kind() == ParamKind.NEAR && value instanceof IBaseReference ref) {
+          // a study's position is that of its site Locations, in the same trial
+          IBaseResource site =
+              byRef.get(ref.getReferenceElement().toUnqualifiedVersionless().getValue());
+          if (site != null) {
+            reader.children(site, "position").forEach(pos -> reader.read(ParamKind.NEAR, pos, out));
+          }
+        } else {
+          reader.read(def.kind(), value, out);
+        }
+      }
+    } catch (RuntimeException e) {
+      log.debug(
+          "Search parameter {} not indexable on {}: {}",
+          def.name(),
+          resource.getIdElement(),
+          e.toString());
+    }
+    return out;
+  }
+
+  private IParsedExpression parse(String expression) {
+    try {
+      return fhirPath.parse(expression);
+    } catch (Exception e) {
+      throw new IllegalStateException("FHIRPath '" + expression + "' does not parse", e);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package org.fhirtrials.search;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Case and accent folding and word splitting shared by string and full-text search. */
+public final class Text {
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+  private Text() {}
+
+  /** Lower case, accents removed, whitespace collapsed: "Hépatite B" becomes "hepatite b". */
+  public static String fold(String s) {
+    if (s == null) {
+      return "";
+    }
+    String plain = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
+    return SPACES.matcher(plain.trim()).replaceAll(" ").toLowerCase(Locale.ROOT);
+  }
+
+  /** The folded words of a text, in order (letters and digits; everything else separates). */
+  public static List<String> words(String s) {
+    List<String> out = new ArrayList<>();
+    for (String w : NON_WORD.split(fold(s))) {
+      if (!w.isEmpty()) {
+        out.add(w);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,183 @@
+package org.fhirtrials.search;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The inverted index of one resource type on one base. Documents (resources) get an ordinal for
+ * life; each parameter keeps posting lists by exact key, a sorted map of folded strings (prefix
+ * search), per-document dates and numbers, and a one-degree geo grid. Not thread-safe: {@link
+ * SearchIndexes} guards it with a read/write lock.
+ */
+final class TypeIndex {
+  /** Grid cell size for {@code near}, in degrees. */
+  static final double CELL_DEGREES = 1.0;
+
+  static final class ParamIndex {
+    final Map<String, Postings> keys = new HashMap<>();
+    final Map<String, Postings> words = new HashMap<>();
+    final TreeMap<String, Postings> folded = new TreeMap<>();
+    final Map<String, Postings> exact = new HashMap<>();
+    final Postings present = new Postings();
+    final Map<Integer, List<DateRange>> dates = new HashMap<>();
+    final Map<Integer, List<Double>> numbers = new HashMap<>();
+    final Map<Integer, List<double[]>> points = new HashMap<>();
+    final Map<Long, Postings> grid = new HashMap<>();
+    final Map<Integer, Comparable<?>> sortKeys = new HashMap<>();
+  }
+
+  private final List<String> ids = new ArrayList<>();
+  private final Map<String, Integer> ordinals = new HashMap<>();
+  private final Map<String, List<Integer>> byTrial = new HashMap<>();
+  private final Map<Integer, Map<String, Extracted>> docs = new HashMap<>();
+  private final Map<String, ParamIndex> params = new HashMap<>();
+  private final Postings live = new Postings();
+
+  /** Ordinals ranked by id, rebuilt lazily after documents are added: the default order. */
+  private int[] rankById = new int[0];
+
+  private boolean rankStale;
+
+  ParamIndex param(String name) {
+    return params.computeIfAbsent(name, n -> new ParamIndex());
+  }
+
+  /** Replaces the documents of a trial with these (resource id → entries by parameter). */
+  void replaceTrial(String nctId, Map<String, Map<String, Extracted>> documents) {
+    for (int ordinal : byTrial.getOrDefault(nctId, List.of())) {
+      remove(ordinal);
+    }
+    List<Integer> mine = new ArrayList<>();
+    documents.forEach(
+        (id, entries) -> {
+          int ordinal = ordinals.computeIfAbsent(id, k -> newOrdinal(id));
+          add(ordinal, entries);
+          mine.add(ordinal);
+        });
+    byTrial.put(nctId, mine);
+  }
+
+  private int newOrdinal(String id) {
+    ids.add(id);
+    rankStale = true;
+    return ids.size() - 1;
+  }
+
+  private void add(int ordinal, Map<String, Extracted> entries) {
+    live.add(ordinal);
+    docs.put(ordinal, entries);
+    entries.forEach(
+        (name, e) -> {
+          ParamIndex p = param(name);
+          if (e.isEmpty()) {
+            return;
+          }
+          p.present.add(ordinal);
+          e.keys.forEach(k -> p.keys.computeIfAbsent(k, x -> new Postings()).add(ordinal));
+          e.words.forEach(w -> p.words.computeIfAbsent(w, x -> new Postings()).add(ordinal));
+          for (String s : e.strings) {
+            p.folded.computeIfAbsent(Text.fold(s), x -> new Postings()).add(ordinal);
+            p.exact.computeIfAbsent(s, x -> new Postings()).add(ordinal);
+          }
+          if (!e.dates.isEmpty()) {
+            p.dates.put(ordinal, e.dates);
+          }
+          if (!e.numbers.isEmpty()) {
+            p.numbers.put(ordinal, e.numbers);
+          }
+          if (!e.points.isEmpty()) {
+            p.points.put(ordinal, e.points);
+            e.points.forEach(
+                pt -> p.grid.computeIfAbsent(cell(pt[0], pt[1]), x -> new Postings()).add(ordinal));
+          }
+          Comparable<?> sortKey = e.sortKey();
+          if (sortKey != null) {
+            p.sortKeys.put(ordinal, sortKey);
+          }
+        });
+  }
+
+  private void remove(int ordinal) {
+    live.remove(ordinal);
+    Map<String, Extracted> entries = docs.remove(ordinal);
+    if (entries == null) {
+      return;
+    }
+    entries.forEach(
+        (name, e) -> {
+          ParamIndex p = param(name);
+          p.present.remove(ordinal);
+          e.keys.forEach(k -> removeFrom(p.keys, k, ordinal));
+          e.words.forEach(w -> removeFrom(p.words, w, ordinal));
+          for (String s : e.strings) {
+            removeFrom(p.folded, Text.fold(s), ordinal);
+            removeFrom(p.exact, s, ordinal);
+          }
+          p.dates.remove(ordinal);
+          p.numbers.remove(ordinal);
+          if (p.points.remove(ordinal) != null) {
+            e.points.forEach(pt -> removeFrom(p.grid, cell(pt[0], pt[1]), ordinal));
+          }
+          p.sortKeys.remove(ordinal);
+        });
+  }
+
+  private static <K> void removeFrom(Map<K, Postings> map, K key, int ordinal) {
+    Postings p = map.get(key);
+    if (p != null) {
+      p.remove(ordinal);
+      if (p.size() == 0) {
+        map.remove(key);
+      }
+    }
+  }
+
+  static long cell(double lat, double lon) {
+    long row = (long) Math.floor((lat + 90) / CELL_DEGREES);
+    long col = (long) Math.floor((lon + 180) / CELL_DEGREES);
+    return row * 1000 + col;
+  }
+
+  Extracted extracted(int ordinal, String param) {
+    Map<String, Extracted> entries = docs.get(ordinal);
+    return entries == null ? null : entries.get(param);
+  }
+
+  int[] all() {
+    return live.toArray();
+  }
+
+  int count() {
+    return live.size();
+  }
+
+  String id(int ordinal) {
+    return ids.get(ordinal);
+  }
+
+  Integer ordinal(String id) {
+    Integer o = ordinals.get(id);
+    return o != null && live.contains(o) ? o : null;
+  }
+
+  /** Position of each ordinal in id order (for the default sort); rebuilt after additions. */
+  int[] ranks() {
+    if (rankStale || rankById.length != ids.size()) {
+      Integer[] order = new Integer[ids.size()];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      java.util.Arrays.sort(order, (a, b) -> ids.get(a).compareTo(ids.get(b)));
+      int[] ranks = new int[order.length];
+      for (int r = 0; r < order.length; r++) {
+        ranks[order[r]] = r;
+      }
+      rankById = ranks;
+      rankStale = false;
+    }
+    return rankById;
+  }
+}
