@@ -65,6 +65,8 @@ public final class ConformanceArtifacts {
               "condition", "Condition studied (R5 has it built in)", "ResearchStudy.condition"));
       r5.add(searchParameter("phase", "Study phase (R5 has it built in)", "ResearchStudy.phase"));
     }
+    r5.add(MatchArtifacts.matchResultExtension());
+    r5.add(MatchArtifacts.operationDefinition());
     if (!r4) {
       return List.copyOf(r5);
     }

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import org.fhirtrials.match.MatchConfig.AsOf;
+import org.fhirtrials.match.TrialMatchService;
 import org.fhirtrials.store.TrialStore;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -35,20 +37,24 @@ public class FhirServerConfig {
           "PractitionerRole");
 
   @Bean
-  ServletRegistrationBean<RestfulServer> r4Server(TrialStore store, FhirServerProperties props) {
-    return register(new R4Binding(), store, props, R4ResearchStudyProvider::new);
+  ServletRegistrationBean<RestfulServer> r4Server(
+      TrialStore store, FhirServerProperties props, TrialMatchService matcher, AsOf asOf) {
+    return register(new R4Binding(), store, props, R4ResearchStudyProvider::new, matcher, asOf);
   }
 
   @Bean
-  ServletRegistrationBean<RestfulServer> r5Server(TrialStore store, FhirServerProperties props) {
-    return register(new R5Binding(), store, props, R5ResearchStudyProvider::new);
+  ServletRegistrationBean<RestfulServer> r5Server(
+      TrialStore store, FhirServerProperties props, TrialMatchService matcher, AsOf asOf) {
+    return register(new R5Binding(), store, props, R5ResearchStudyProvider::new, matcher, asOf);
   }
 
   private ServletRegistrationBean<RestfulServer> register(
       VersionBinding binding,
       TrialStore store,
       FhirServerProperties props,
-      Function<TrialResources, ReadProvider> studyProvider) {
+      Function<TrialResources, ReadProvider> studyProvider,
+      TrialMatchService matcher,
+      AsOf asOf) {
     TrialResources resources = new TrialResources(store, binding, props.resourceCacheSize());
     List<IResourceProvider> providers = new ArrayList<>();
     providers.add(studyProvider.apply(resources));
@@ -60,6 +66,7 @@ public class FhirServerConfig {
 
     RestfulServer server = new RestfulServer(binding.context());
     server.setResourceProviders(providers);
+    server.registerProvider(new MatchOperationProvider(resources, matcher, asOf));
     server.setServerName(StudyParams.SOFTWARE);
     server.setServerVersion(FhirServerConfig.class.getPackage().getImplementationVersion());
     server.setImplementationDescription(StudyParams.DESCRIPTION);

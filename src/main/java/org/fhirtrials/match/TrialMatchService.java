@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.fhirtrials.eligibility.evaluate.CompiledTrial;
 import org.fhirtrials.eligibility.evaluate.EligibilityEvaluator;
 import org.fhirtrials.eligibility.evaluate.TrialEvaluation;
@@ -42,10 +43,20 @@ public final class TrialMatchService {
    * Ineligible trials are included (callers decide whether to show them).
    */
   public List<TrialMatch> match(PatientFacts patient, MatchFilter filter, LocalDate asOf) {
+    return match(patient, filter, trial -> true, asOf);
+  }
+
+  /**
+   * As {@link #match(PatientFacts, MatchFilter, LocalDate)}, considering only trials that also pass
+   * {@code accept} (tested before the costlier distance and eligibility work), e.g. an exact FHIR
+   * phase code.
+   */
+  public List<TrialMatch> match(
+      PatientFacts patient, MatchFilter filter, Predicate<Trial> accept, LocalDate asOf) {
     List<TrialMatch> out = new ArrayList<>();
     for (StoredTrial stored : store.all()) {
       Trial trial = stored.trial();
-      if (!passes(trial, filter)) {
+      if (!passes(trial, filter) || !accept.test(trial)) {
         continue;
       }
       Site nearest = null;
