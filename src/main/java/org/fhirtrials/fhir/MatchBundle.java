@@ -55,14 +55,14 @@ final class MatchBundle {
       ctx.newTerser()
           .setElement(
               entry, "fullUrl", serverBase + "/ResearchStudy/" + study.getIdElement().getIdPart());
+      IBase search = searchOf(ctx, entry);
       builder.setSearchField(
-          entry,
+          search,
           "score",
           BigDecimal.valueOf(match.evaluation().score())
               .setScale(SCORE_SCALE, RoundingMode.HALF_UP)
               .stripTrailingZeros()
               .toPlainString());
-      IBase search = searchOf(ctx, entry);
       attach(ctx, search, extension(match));
     }
     return builder.getBundleTyped();
