@@ -5,8 +5,12 @@ import java.time.LocalDate;
 import java.util.function.Supplier;
 import org.fhirtrials.eligibility.evaluate.EligibilityEvaluator;
 import org.fhirtrials.store.TrialStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,6 +21,8 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration
 public class MatchConfig {
+  private static final Logger log = LoggerFactory.getLogger(MatchConfig.class);
+
   /** The date "today" for eligibility (ages, look-back windows). */
   public interface AsOf extends Supplier<LocalDate> {}
 
@@ -24,6 +30,26 @@ public class MatchConfig {
   @ConditionalOnMissingBean
   TrialMatchService trialMatchService(TrialStore store) {
     return new TrialMatchService(store, new EligibilityEvaluator());
+  }
+
+  /** Compiles all stored trials in the background once the application is ready. */
+  @Bean
+  ApplicationListener<ApplicationReadyEvent> compileTrialsAtStartup(TrialMatchService service) {
+    return event -> {
+      Thread t =
+          new Thread(
+              () -> {
+                long start = System.nanoTime();
+                int n = service.compileAll();
+                log.info(
+                    "Compiled the eligibility criteria of {} trials in {} ms",
+                    n,
+                    (System.nanoTime() - start) / 1_000_000);
+              },
+              "compile-trials");
+      t.setDaemon(true);
+      t.start();
+    };
   }
 
   @Bean
