@@ -90,6 +90,8 @@ public final class ConformanceArtifacts {
             SearchParamRegistry.NEAR_EXPRESSION);
     near.setType(SearchParamType.SPECIAL);
     r5.add(near);
+    r5.add(MatchArtifacts.matchResultExtension());
+    r5.add(MatchArtifacts.operationDefinition());
     if (!r4) {
       return List.copyOf(r5);
     }

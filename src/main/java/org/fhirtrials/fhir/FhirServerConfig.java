@@ -12,6 +12,8 @@ import ca.uhn.fhir.rest.server.provider.ServerCapabilityStatementProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.fhirtrials.match.MatchConfig.AsOf;
+import org.fhirtrials.match.TrialMatchService;
 import org.fhirtrials.store.TrialStore;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -35,17 +37,23 @@ public class FhirServerConfig {
           "PractitionerRole");
 
   @Bean
-  ServletRegistrationBean<RestfulServer> r4Server(TrialStore store, FhirServerProperties props) {
-    return register(new R4Binding(), store, props);
+  ServletRegistrationBean<RestfulServer> r4Server(
+      TrialStore store, FhirServerProperties props, TrialMatchService matcher, AsOf asOf) {
+    return register(new R4Binding(), store, props, matcher, asOf);
   }
 
   @Bean
-  ServletRegistrationBean<RestfulServer> r5Server(TrialStore store, FhirServerProperties props) {
-    return register(new R5Binding(), store, props);
+  ServletRegistrationBean<RestfulServer> r5Server(
+      TrialStore store, FhirServerProperties props, TrialMatchService matcher, AsOf asOf) {
+    return register(new R5Binding(), store, props, matcher, asOf);
   }
 
   private ServletRegistrationBean<RestfulServer> register(
-      VersionBinding binding, TrialStore store, FhirServerProperties props) {
+      VersionBinding binding,
+      TrialStore store,
+      FhirServerProperties props,
+      TrialMatchService matcher,
+      AsOf asOf) {
     TrialResources resources = new TrialResources(store, binding, props.resourceCacheSize());
     ResourceSearchService search = new ResourceSearchService(resources, SERVED_TYPES);
     List<IResourceProvider> providers = new ArrayList<>();
@@ -59,6 +67,7 @@ public class FhirServerConfig {
 
     RestfulServer server = new RestfulServer(binding.context());
     server.setResourceProviders(providers);
+    server.registerProvider(new MatchOperationProvider(resources, matcher, asOf));
     server.setServerName(StudyParams.SOFTWARE);
     server.setServerVersion(FhirServerConfig.class.getPackage().getImplementationVersion());
     server.setImplementationDescription(StudyParams.DESCRIPTION);

@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.fhirtrials.eligibility.evaluate.CompiledTrial;
 import org.fhirtrials.eligibility.evaluate.EligibilityEvaluator;
 import org.fhirtrials.eligibility.evaluate.TrialEvaluation;
@@ -28,6 +31,9 @@ public final class TrialMatchService {
           .thenComparing(m -> m.distanceKm() == null ? Double.MAX_VALUE : m.distanceKm())
           .thenComparing(m -> m.trial().nctId());
 
+  /** Below this many candidate trials a sequential loop is faster than a parallel stream. */
+  private static final int PARALLEL_THRESHOLD = 500;
+
   private final TrialStore store;
   private final EligibilityEvaluator evaluator;
   private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
@@ -42,33 +48,71 @@ public final class TrialMatchService {
    * Ineligible trials are included (callers decide whether to show them).
    */
   public List<TrialMatch> match(PatientFacts patient, MatchFilter filter, LocalDate asOf) {
-    List<TrialMatch> out = new ArrayList<>();
-    for (StoredTrial stored : store.all()) {
-      Trial trial = stored.trial();
-      if (!passes(trial, filter)) {
-        continue;
-      }
-      Site nearest = null;
-      Double distance = null;
-      if (filter.near() != null) {
-        for (Site site : trial.sites()) {
-          if (site.geoPoint() != null) {
-            double d = Geo.distanceKm(filter.near(), site.geoPoint());
-            if (distance == null || d < distance) {
-              distance = d;
-              nearest = site;
-            }
-          }
-        }
-        if (filter.radiusKm() != null && (distance == null || distance > filter.radiusKm())) {
-          continue;
-        }
-      }
-      TrialEvaluation evaluation = evaluator.evaluate(compiled(stored), patient, asOf);
-      out.add(new TrialMatch(stored, evaluation, nearest, distance));
-    }
+    return match(patient, filter, trial -> true, asOf);
+  }
+
+  /**
+   * As {@link #match(PatientFacts, MatchFilter, LocalDate)}, considering only trials that also pass
+   * {@code accept} (tested before the costlier distance and eligibility work), e.g. an exact FHIR
+   * phase code.
+   */
+  public List<TrialMatch> match(
+      PatientFacts patient, MatchFilter filter, Predicate<Trial> accept, LocalDate asOf) {
+    List<StoredTrial> candidates =
+        store.all().stream()
+            .filter(stored -> passes(stored.trial(), filter) && accept.test(stored.trial()))
+            .toList();
+    // Evaluation is thread-safe and CPU-bound: large stores are evaluated on all cores.
+    Stream<StoredTrial> stream =
+        candidates.size() >= PARALLEL_THRESHOLD ? candidates.parallelStream() : candidates.stream();
+    List<TrialMatch> out =
+        new ArrayList<>(
+            stream
+                .map(stored -> evaluate(stored, patient, filter, asOf))
+                .filter(Objects::nonNull)
+                .toList());
     out.sort(RANKING);
     return out;
+  }
+
+  /** The trial evaluated for the patient, or null when no site lies within the radius. */
+  private TrialMatch evaluate(
+      StoredTrial stored, PatientFacts patient, MatchFilter filter, LocalDate asOf) {
+    Site nearest = null;
+    Double distance = null;
+    if (filter.near() != null) {
+      for (Site site : stored.trial().sites()) {
+        if (site.geoPoint() != null) {
+          double d = Geo.distanceKm(filter.near(), site.geoPoint());
+          if (distance == null || d < distance) {
+            distance = d;
+            nearest = site;
+          }
+        }
+      }
+      if (filter.radiusKm() != null && (distance == null || distance > filter.radiusKm())) {
+        return null;
+      }
+    }
+    TrialEvaluation evaluation = evaluator.evaluate(compiled(stored), patient, asOf);
+    return new TrialMatch(stored, evaluation, nearest, distance);
+  }
+
+  /**
+   * Compiles every stored trial not yet compiled, on all cores; returns how many were compiled.
+   * Called once in the background at startup so the first match does not pay for it.
+   */
+  public int compileAll() {
+    List<StoredTrial> missing =
+        store.all().stream()
+            .filter(
+                s -> {
+                  Compiled c = compiled.get(s.nctId());
+                  return c == null || c.versionId != s.versionId();
+                })
+            .toList();
+    missing.parallelStream().forEach(this::compiled);
+    return missing.size();
   }
 
   /** The compiled form of a stored trial, compiled at most once per version. */

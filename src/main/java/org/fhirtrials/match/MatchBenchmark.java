@@ -1,0 +1,93 @@
+package org.fhirtrials.match;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.fhirtrials.eligibility.evaluate.EligibilityEvaluator;
+import org.fhirtrials.eligibility.evaluate.Verdict;
+import org.fhirtrials.ingest.TrialReader;
+import org.fhirtrials.model.Trial;
+import org.fhirtrials.patient.PatientFacts;
+import org.fhirtrials.patient.PatientFactsReader;
+import org.fhirtrials.store.InMemoryTrialStore;
+import org.fhirtrials.store.TrialStore;
+import org.hl7.fhir.r4.model.Bundle;
+
+/**
+ * Measures one patient against every trial of a data set through {@link TrialMatchService}: the
+ * one-off compile time of all trials, then p50/p95 of {@link TrialMatchService#match} over {@value
+ * #REPETITIONS} repetitions after {@value #WARM_UP} warm-up runs. Not a test; see {@code
+ * docs/benchmarks.md}.
+ *
+ * <p>Usage: {@code MatchBenchmark TRIALS_DIR PATIENT_BUNDLE.json [as-of YYYY-MM-DD]}
+ */
+public final class MatchBenchmark {
+  private static final int WARM_UP = 20;
+  private static final int REPETITIONS = 200;
+  private static final double NANOS_PER_MS = 1e6;
+
+  private MatchBenchmark() {}
+
+  public static void main(String[] args) throws IOException {
+    if (args.length < 2) {
+      System.err.println("usage: MatchBenchmark TRIALS_DIR PATIENT_BUNDLE.json [as-of YYYY-MM-DD]");
+      System.exit(2);
+    }
+    LocalDate asOf = args.length > 2 ? LocalDate.parse(args[2]) : LocalDate.now();
+    TrialStore store = new InMemoryTrialStore();
+    long t0 = System.nanoTime();
+    List<Trial> trials = new ArrayList<>();
+    new TrialReader().read(List.of(Path.of(args[0])), trials::add);
+    trials.forEach(store::save);
+    long loaded = System.nanoTime();
+    Bundle bundle =
+        FhirContext.forR4Cached()
+            .newJsonParser()
+            .parseResource(Bundle.class, Files.readString(Path.of(args[1])));
+    PatientFacts patient = new PatientFactsReader().read(bundle);
+
+    TrialMatchService service = new TrialMatchService(store, new EligibilityEvaluator());
+    long c0 = System.nanoTime();
+    service.compileAll();
+    long compiled = System.nanoTime();
+
+    List<TrialMatch> result = List.of();
+    for (int i = 0; i < WARM_UP; i++) {
+      result = service.match(patient, MatchFilter.ANY, asOf);
+    }
+    long[] nanos = new long[REPETITIONS];
+    for (int i = 0; i < REPETITIONS; i++) {
+      long s = System.nanoTime();
+      result = service.match(patient, MatchFilter.ANY, asOf);
+      nanos[i] = System.nanoTime() - s;
+    }
+    Arrays.sort(nanos);
+    long eligible =
+        result.stream().filter(m -> m.evaluation().verdict() == Verdict.ELIGIBLE).count();
+    long possibly =
+        result.stream().filter(m -> m.evaluation().verdict() == Verdict.POSSIBLY_ELIGIBLE).count();
+    System.out.printf(
+        Locale.ROOT,
+        "trials %d (read+store %.1f s), cpus %d%n"
+            + "compile all trials once (parallel): %.0f ms%n"
+            + "match one patient against all: p50 %.1f ms, p95 %.1f ms (%d runs after %d warm-up)%n"
+            + "verdicts: %d eligible, %d possibly eligible, %d ineligible%n",
+        store.size(),
+        (loaded - t0) / 1e9,
+        Runtime.getRuntime().availableProcessors(),
+        (compiled - c0) / NANOS_PER_MS,
+        nanos[REPETITIONS / 2] / NANOS_PER_MS,
+        nanos[(int) Math.ceil(REPETITIONS * 0.95) - 1] / NANOS_PER_MS,
+        REPETITIONS,
+        WARM_UP,
+        eligible,
+        possibly,
+        result.size() - eligible - possibly);
+  }
+}
