@@ -1,0 +1,90 @@
+package org.fhirtrials.store;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.fhirtrials.ingest.IngestSummary;
+import org.fhirtrials.ingest.TrialReader;
+import org.fhirtrials.model.Trial;
+
+/**
+ * Streams registry records from files, directories and zips into a store in batches. Memory stays
+ * flat: the reader parses one record at a time and at most one batch is held. Each batch is saved
+ * with {@link TrialStore#saveAll}, one transaction on PostgreSQL, so a crash leaves whole batches
+ * and a re-run (saves are idempotent) completes the import with nothing duplicated or lost.
+ */
+public final class TrialImporter {
+  public static final int DEFAULT_BATCH_SIZE = 500;
+
+  /** Told after every batch. */
+  public interface Progress {
+    /**
+     * @param studies records read and saved so far
+     * @param filesStarted input files (or zip entries) reached so far
+     */
+    void saved(long studies, long filesStarted);
+  }
+
+  private final TrialStore store;
+  private final int batchSize;
+  private final Progress progress;
+
+  public TrialImporter(TrialStore store, int batchSize, Progress progress) {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batch size must be at least 1: " + batchSize);
+    }
+    this.store = Objects.requireNonNull(store, "store");
+    this.batchSize = batchSize;
+    this.progress = Objects.requireNonNull(progress, "progress");
+  }
+
+  public ImportReport importPaths(List<Path> paths) {
+    long started = System.nanoTime();
+    Batcher batcher = new Batcher();
+    IngestSummary read = new TrialReader().read(paths, batcher::add);
+    batcher.flush();
+    return new ImportReport(
+        batcher.counts, read.rejections(), Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /** Collects records into batches and saves each when full. */
+  private final class Batcher {
+    private final List<Trial> batch = new ArrayList<>(batchSize);
+    private SaveCounts counts = SaveCounts.NONE;
+    private String lastFile;
+    private long files;
+
+    void add(Trial trial) {
+      String file = fileOf(trial);
+      if (!Objects.equals(file, lastFile)) {
+        lastFile = file;
+        files++;
+      }
+      batch.add(trial);
+      if (batch.size() >= batchSize) {
+        flush();
+      }
+    }
+
+    void flush() {
+      if (batch.isEmpty()) {
+        return;
+      }
+      counts = counts.plus(store.saveAll(batch));
+      batch.clear();
+      progress.saved(counts.total(), files);
+    }
+  }
+
+  /** The file (or zip entry) a record came from: its origin without the position in a page. */
+  private static String fileOf(Trial trial) {
+    if (trial.source() == null || trial.source().origin() == null) {
+      return null;
+    }
+    String origin = trial.source().origin();
+    int hash = origin.indexOf('#');
+    return hash < 0 ? origin : origin.substring(0, hash);
+  }
+}
