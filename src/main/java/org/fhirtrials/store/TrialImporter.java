@@ -5,6 +5,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.fhirtrials.ingest.IngestSummary;
 import org.fhirtrials.ingest.TrialReader;
 import org.fhirtrials.model.Trial;
@@ -14,6 +18,9 @@ import org.fhirtrials.model.Trial;
  * flat: the reader parses one record at a time and at most one batch is held. Each batch is saved
  * with {@link TrialStore#saveAll}, one transaction on PostgreSQL, so a crash leaves whole batches
  * and a re-run (saves are idempotent) completes the import with nothing duplicated or lost.
+ *
+ * <p>Parsing and writing overlap: one writer thread saves batch n while the caller's thread parses
+ * batch n+1 (at most two batches in memory; batches are still saved one after another, in order).
  */
 public final class TrialImporter {
   public static final int DEFAULT_BATCH_SIZE = 500;
@@ -42,19 +49,37 @@ public final class TrialImporter {
 
   public ImportReport importPaths(List<Path> paths) {
     long started = System.nanoTime();
-    Batcher batcher = new Batcher();
-    IngestSummary read = new TrialReader().read(paths, batcher::add);
-    batcher.flush();
-    return new ImportReport(
-        batcher.counts, read.rejections(), Duration.ofNanos(System.nanoTime() - started));
+    ExecutorService writer =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "import-writer");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      Batcher batcher = new Batcher(writer);
+      IngestSummary read = new TrialReader().read(paths, batcher::add);
+      batcher.finish();
+      return new ImportReport(
+          batcher.counts, read.rejections(), Duration.ofNanos(System.nanoTime() - started));
+    } finally {
+      writer.shutdownNow();
+    }
   }
 
-  /** Collects records into batches and saves each when full. */
+  /** Collects records into batches and hands each full one to the writer thread. */
   private final class Batcher {
-    private final List<Trial> batch = new ArrayList<>(batchSize);
+    private final ExecutorService writer;
+    private List<Trial> batch = new ArrayList<>(batchSize);
     private SaveCounts counts = SaveCounts.NONE;
     private String lastFile;
     private long files;
+    private Future<SaveCounts> pending;
+    private long pendingFiles;
+
+    Batcher(ExecutorService writer) {
+      this.writer = writer;
+    }
 
     void add(Trial trial) {
       String file = fileOf(trial);
@@ -64,17 +89,44 @@ public final class TrialImporter {
       }
       batch.add(trial);
       if (batch.size() >= batchSize) {
-        flush();
+        submit();
       }
     }
 
-    void flush() {
+    void finish() {
+      submit();
+      awaitPending();
+    }
+
+    private void submit() {
       if (batch.isEmpty()) {
         return;
       }
-      counts = counts.plus(store.saveAll(batch));
-      batch.clear();
-      progress.saved(counts.total(), files);
+      awaitPending(); // one batch in flight: saves stay in order and memory stays bounded
+      List<Trial> full = batch;
+      batch = new ArrayList<>(batchSize);
+      pendingFiles = files;
+      pending = writer.submit(() -> store.saveAll(full));
+    }
+
+    private void awaitPending() {
+      if (pending == null) {
+        return;
+      }
+      try {
+        counts = counts.plus(pending.get());
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw new IllegalStateException(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("import interrupted", e);
+      } finally {
+        pending = null;
+      }
+      progress.saved(counts.total(), pendingFiles);
     }
   }
 
