@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 import org.fhirtrials.ingest.Rejection;
 import org.fhirtrials.store.ImportReport;
+import org.fhirtrials.store.InMemoryTrialStore;
 import org.fhirtrials.store.SaveCounts;
 import org.fhirtrials.store.StoreConfig;
 import org.fhirtrials.store.TrialImporter;
@@ -78,6 +79,11 @@ public final class ImportCommand implements Command {
 
     try (ConfigurableApplicationContext config = configuration(springArgs)) {
       TrialStore store = StoreConfig.create(config.getEnvironment());
+      if (store instanceof InMemoryTrialStore) {
+        err.println(
+            "import: fhirtrials.store is memory, so the trials are kept only for this run"
+                + " (set --fhirtrials.store=postgres and spring.datasource.url to keep them)");
+      }
       try {
         long files = countFiles(paths);
         Progress progress =

@@ -29,6 +29,7 @@ class ImportCommandTest {
     assertThat(text(out))
         .contains("import: 30 studies in ")
         .contains("30 imported, 0 updated, 0 unchanged, 0 rejected; the store holds 30 trials");
+    assertThat(text(err)).contains("kept only for this run");
   }
 
   @Test
