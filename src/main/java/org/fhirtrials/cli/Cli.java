@@ -9,7 +9,8 @@ import java.util.Optional;
 public final class Cli {
   /** Every command; add new ones here. */
   private static final List<Command> COMMANDS =
-      List.of(new ExportCommand(), new ExtractCommand(), new GenerateCommand());
+      List.of(
+          new ExportCommand(), new ExtractCommand(), new GenerateCommand(), new ImportCommand());
 
   private Cli() {}
 

@@ -1,40 +1,45 @@
 package org.fhirtrials.store;
 
 import java.util.Locale;
-import org.springframework.beans.factory.annotation.Value;
+import org.fhirtrials.store.postgres.PostgresDataSources;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
-/** Chooses the store ({@code fhirtrials.store}, default {@code memory}) and fills it at startup. */
+/**
+ * Chooses the store ({@code fhirtrials.store}: {@code memory}, the default, or {@code postgres}
+ * over {@code spring.datasource.*}) and fills it at startup. The {@code import} command uses the
+ * same choice through {@link #create}.
+ */
 @Configuration
 @EnableConfigurationProperties(ImportProperties.class)
 public class StoreConfig {
+  public static final String PROPERTY = "fhirtrials.store";
   static final String MEMORY = "memory";
   static final String POSTGRES = "postgres";
 
   @Bean
-  TrialStore trialStore(@Value("${fhirtrials.store:" + MEMORY + "}") String kind) {
-    String k = kind.trim().toLowerCase(Locale.ROOT);
-    if (k.equals(MEMORY)) {
-      return new InMemoryTrialStore();
-    }
-    if (k.equals(POSTGRES)) {
-      throw new IllegalStateException(
-          "fhirtrials.store=postgres is not available in this version; use fhirtrials.store=memory");
-    }
-    throw new IllegalStateException(
-        "unknown fhirtrials.store '"
-            + kind
-            + "'; expected "
-            + MEMORY
-            + " (or, later, "
-            + POSTGRES
-            + ")");
+  TrialStore trialStore(Environment environment) {
+    return create(environment);
   }
 
   @Bean
   StartupImport startupImport(TrialStore store, ImportProperties properties) {
     return new StartupImport(store, properties);
+  }
+
+  /** The store the configuration names; a PostgreSQL store is migrated before it is returned. */
+  public static TrialStore create(Environment environment) {
+    String kind = environment.getProperty(PROPERTY, MEMORY);
+    String k = kind.trim().toLowerCase(Locale.ROOT);
+    if (k.equals(MEMORY)) {
+      return new InMemoryTrialStore();
+    }
+    if (k.equals(POSTGRES)) {
+      return PostgresDataSources.store(environment);
+    }
+    throw new IllegalStateException(
+        "unknown " + PROPERTY + " '" + kind + "'; expected " + MEMORY + " or " + POSTGRES);
   }
 }

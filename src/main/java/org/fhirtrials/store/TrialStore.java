@@ -7,8 +7,9 @@ import org.fhirtrials.model.Trial;
 
 /**
  * Where trials live (DESIGN D6), at the level of the domain model: no FHIR types, no storage
- * details. The in-memory store is the embedded default; a PostgreSQL store comes later behind the
- * same interface.
+ * details. The in-memory store is the embedded default; {@code
+ * org.fhirtrials.store.postgres.PostgresTrialStore} is the persistent one. Both pass {@code
+ * TrialStoreContract}.
  */
 public interface TrialStore {
   /**
@@ -38,5 +39,35 @@ public interface TrialStore {
    */
   default boolean onChange(Consumer<StoredTrial> listener) {
     return false;
+  }
+
+  /**
+   * Saves the trials in order, as {@link #save} would one by one. A store may do it in one
+   * transaction (all or nothing), which the importer relies on to resume after a crash.
+   */
+  default SaveCounts saveAll(List<Trial> trials) {
+    long inserted = 0;
+    long updated = 0;
+    long unchanged = 0;
+    for (Trial trial : trials) {
+      Optional<StoredTrial> before = get(trial.nctId());
+      StoredTrial after = save(trial);
+      if (before.isEmpty()) {
+        inserted++;
+      } else if (before.get().versionId() != after.versionId()) {
+        updated++;
+      } else {
+        unchanged++;
+      }
+    }
+    return new SaveCounts(inserted, updated, unchanged);
+  }
+
+  /**
+   * Hands every stored record to the action, ordered by NCT id, from one consistent snapshot.
+   * Unlike {@link #all} a store may stream, so the whole registry need not be in memory at once.
+   */
+  default void forEachTrial(Consumer<StoredTrial> action) {
+    all().forEach(action);
   }
 }

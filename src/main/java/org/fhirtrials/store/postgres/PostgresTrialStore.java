@@ -1,0 +1,311 @@
+package org.fhirtrials.store.postgres;
+
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.fhirtrials.model.Phase;
+import org.fhirtrials.model.Trial;
+import org.fhirtrials.store.SaveCounts;
+import org.fhirtrials.store.StoredTrial;
+import org.fhirtrials.store.TrialStore;
+import org.flywaydb.core.Flyway;
+
+/**
+ * A {@link TrialStore} in PostgreSQL (DESIGN D6): one row per trial in table {@code trial}, the
+ * record as JSONB ({@link TrialJson}), its SHA-256, version and last-updated time, and columns
+ * derived for search. Every write is an {@code INSERT ... ON CONFLICT DO UPDATE ... WHERE the hash
+ * differs}: PostgreSQL locks the row, so concurrent saves of one trial serialise, an equal record
+ * changes nothing and a different one gets exactly one new version. Servers over the same database
+ * are stateless.
+ */
+public final class PostgresTrialStore implements TrialStore, AutoCloseable {
+  /** Rows fetched per round trip when streaming; bounds the memory of {@link #forEachTrial}. */
+  static final int FETCH_SIZE = 200;
+
+  /** Parameters per row in {@link #upsertSql}. */
+  private static final int COLUMNS = 8;
+
+  private static final String SELECT =
+      "SELECT nct_id, version_id, last_updated, content::text FROM trial";
+
+  private final DataSource dataSource;
+  private final Clock clock;
+  private final TrialJson json = new TrialJson();
+
+  public PostgresTrialStore(DataSource dataSource) {
+    this(dataSource, Clock.systemUTC());
+  }
+
+  public PostgresTrialStore(DataSource dataSource, Clock clock) {
+    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** Brings the schema of the data source's current schema up to date (Flyway). */
+  public static void migrate(DataSource dataSource) {
+    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+  }
+
+  @Override
+  public StoredTrial save(Trial trial) {
+    Objects.requireNonNull(trial, "trial");
+    List<StoredTrial> stored = new ArrayList<>(1);
+    inTransaction(c -> upsert(c, List.of(trial), stored));
+    return stored.get(0);
+  }
+
+  /**
+   * Saves the batch in one transaction with one multi-row upsert: all of it is stored or none. A
+   * trial that appears twice in the batch is saved twice, in order, as {@link #save} would.
+   */
+  @Override
+  public SaveCounts saveAll(List<Trial> trials) {
+    if (trials.isEmpty()) {
+      return SaveCounts.NONE;
+    }
+    SaveCounts[] counts = {SaveCounts.NONE};
+    inTransaction(
+        c -> {
+          List<Trial> chunk = new ArrayList<>();
+          Set<String> ids = new LinkedHashSet<>();
+          for (Trial t : trials) {
+            // ON CONFLICT cannot touch one row twice in a statement: split at a repeated id.
+            if (!ids.add(t.nctId())) {
+              counts[0] = counts[0].plus(upsert(c, chunk, null));
+              chunk.clear();
+              ids.clear();
+              ids.add(t.nctId());
+            }
+            chunk.add(t);
+          }
+          counts[0] = counts[0].plus(upsert(c, chunk, null));
+        });
+    return counts[0];
+  }
+
+  @Override
+  public Optional<StoredTrial> get(String nctId) {
+    if (nctId == null) {
+      return Optional.empty();
+    }
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(SELECT + " WHERE nct_id = ?")) {
+      ps.setString(1, nctId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read trial " + nctId, e);
+    }
+  }
+
+  @Override
+  public List<StoredTrial> all() {
+    List<StoredTrial> all = new ArrayList<>();
+    forEachTrial(all::add);
+    return List.copyOf(all);
+  }
+
+  /**
+   * Streams the table ordered by NCT id through a server-side cursor, {@value #FETCH_SIZE} rows at
+   * a time: one statement, so one snapshot, and each JSON text is dropped once parsed.
+   */
+  @Override
+  public void forEachTrial(Consumer<StoredTrial> action) {
+    try (Connection c = dataSource.getConnection()) {
+      boolean autoCommit = c.getAutoCommit();
+      c.setAutoCommit(false); // the driver only uses a cursor inside a transaction
+      try (PreparedStatement ps = c.prepareStatement(SELECT + " ORDER BY nct_id")) {
+        ps.setFetchSize(FETCH_SIZE);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            action.accept(row(rs));
+          }
+        }
+        c.commit();
+      } finally {
+        c.setAutoCommit(autoCommit);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the trials", e);
+    }
+  }
+
+  @Override
+  public int size() {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM trial");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return Math.toIntExact(rs.getLong(1));
+    } catch (SQLException e) {
+      throw new StoreException("cannot count the trials", e);
+    }
+  }
+
+  /** Closes the data source when this store owns a pool (Spring calls it at shutdown). */
+  @Override
+  public void close() throws Exception {
+    if (dataSource instanceof AutoCloseable closeable) {
+      closeable.close();
+    }
+  }
+
+  /**
+   * Upserts distinct trials in one statement. Rows the statement returns were inserted ({@code xmax
+   * = 0}) or updated; the others were equal to what is stored and are left alone.
+   *
+   * @param stored when not null, receives each trial as stored now, in input order
+   */
+  private SaveCounts upsert(Connection c, List<Trial> trials, List<StoredTrial> stored)
+      throws SQLException {
+    if (trials.isEmpty()) {
+      return SaveCounts.NONE;
+    }
+    Timestamp now = Timestamp.from(now());
+    long inserted = 0;
+    long updated = 0;
+    Map<String, StoredTrial> written = new HashMap<>();
+    try (PreparedStatement ps = c.prepareStatement(upsertSql(trials.size()))) {
+      int p = 1;
+      for (Trial t : trials) {
+        byte[] content = json.write(t);
+        ps.setString(p++, t.nctId());
+        ps.setTimestamp(p++, now);
+        ps.setBytes(p++, TrialJson.hash(content));
+        ps.setString(p++, new String(content, StandardCharsets.UTF_8));
+        ps.setString(
+            p++, t.status().overallStatus() == null ? null : t.status().overallStatus().name());
+        ps.setArray(
+            p++, c.createArrayOf("text", t.design().phases().stream().map(Phase::name).toArray()));
+        ps.setArray(p++, c.createArrayOf("text", t.conditions().toArray()));
+        ps.setString(p++, t.title());
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          if (rs.getBoolean("inserted")) {
+            inserted++;
+          } else {
+            updated++;
+          }
+          if (stored != null) {
+            String id = rs.getString("nct_id");
+            written.put(
+                id,
+                new StoredTrial(
+                    trialOf(trials, id),
+                    rs.getLong("version_id"),
+                    rs.getTimestamp("last_updated").toInstant()));
+          }
+        }
+      }
+    }
+    if (stored != null) {
+      for (Trial t : trials) {
+        StoredTrial s = written.get(t.nctId());
+        stored.add(s != null ? s : unchanged(c, t));
+      }
+    }
+    return new SaveCounts(inserted, updated, trials.size() - inserted - updated);
+  }
+
+  /** The stored version of a trial the upsert left alone: its content equals {@code t}. */
+  private StoredTrial unchanged(Connection c, Trial t) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT version_id, last_updated FROM trial WHERE nct_id = ?")) {
+      ps.setString(1, t.nctId());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new StoreException("trial " + t.nctId() + " vanished during save", null);
+        }
+        return new StoredTrial(t, rs.getLong(1), rs.getTimestamp(2).toInstant());
+      }
+    }
+  }
+
+  private static Trial trialOf(List<Trial> trials, String nctId) {
+    for (Trial t : trials) {
+      if (t.nctId().equals(nctId)) {
+        return t;
+      }
+    }
+    throw new IllegalStateException("upsert returned an id it was not given: " + nctId);
+  }
+
+  static String upsertSql(int rows) {
+    StringBuilder sql =
+        new StringBuilder(
+            "INSERT INTO trial AS t (nct_id, version_id, last_updated, content_hash, content,"
+                + " overall_status, phases, conditions, title) VALUES ");
+    String row = "(?, 1, ?, ?, ?::jsonb, ?, ?, ?, ?)";
+    assert row.chars().filter(ch -> ch == '?').count() == COLUMNS;
+    for (int i = 0; i < rows; i++) {
+      sql.append(i == 0 ? "" : ", ").append(row);
+    }
+    return sql.append(
+            " ON CONFLICT (nct_id) DO UPDATE SET version_id = t.version_id + 1,"
+                + " last_updated = EXCLUDED.last_updated, content_hash = EXCLUDED.content_hash,"
+                + " content = EXCLUDED.content, overall_status = EXCLUDED.overall_status,"
+                + " phases = EXCLUDED.phases, conditions = EXCLUDED.conditions,"
+                + " title = EXCLUDED.title"
+                + " WHERE t.content_hash <> EXCLUDED.content_hash"
+                + " RETURNING nct_id, version_id, last_updated, (xmax = 0) AS inserted")
+        .toString();
+  }
+
+  private StoredTrial row(ResultSet rs) throws SQLException {
+    String nctId = rs.getString(1);
+    Trial trial;
+    try (Reader content = new InputStreamReader(rs.getBinaryStream(4), StandardCharsets.UTF_8)) {
+      trial = json.read(content, nctId);
+    } catch (java.io.IOException e) {
+      throw new StoreException("cannot read trial " + nctId, e);
+    }
+    return new StoredTrial(trial, rs.getLong(2), rs.getTimestamp(3).toInstant());
+  }
+
+  private interface Work {
+    void run(Connection c) throws SQLException;
+  }
+
+  private void inTransaction(Work work) {
+    try (Connection c = dataSource.getConnection()) {
+      boolean autoCommit = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try {
+        work.run(c);
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(autoCommit);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot save trials: " + e.getMessage(), e);
+    }
+  }
+
+  /** HTTP dates have second precision; truncate so Last-Modified and meta.lastUpdated agree. */
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+  }
+}
