@@ -21,6 +21,12 @@ import org.hl7.fhir.r4.model.Resource;
  * Every failure is a 412 (CDS Hooks 2.0: the service cannot retrieve the data it needs).
  */
 final class FhirServerFetcher {
+  /**
+   * Searches sorted newest first may stop at the page limit; any other search that would be cut off
+   * is a 412, since a condition or medication on a dropped page could be an exclusion.
+   */
+  static final String NEWEST_FIRST = "_sort=-date";
+
   private final FhirContext fhir;
   private final int maxPages;
 
@@ -68,8 +74,23 @@ final class FhirServerFetcher {
             .filter(e -> e.hasResource())
             .forEach(e -> out.add(e.getResource()));
         Bundle.BundleLinkComponent next = page.getLink(Bundle.LINK_NEXT);
-        if (next == null || pages >= maxPages || !next.getUrl().startsWith(base + "/")) {
+        if (next == null || !sameServer(base, next.getUrl())) {
           return out;
+        }
+        if (pages >= maxPages) {
+          if (relativeUrl.contains(NEWEST_FIRST)) {
+            return out; // the newest results are in; older ones fall outside the look-back
+          }
+          throw CdsException.preconditionFailed(
+              "prefetch '"
+                  + key
+                  + "': "
+                  + relativeUrl
+                  + " has more than "
+                  + maxPages
+                  + " pages at fhirServer "
+                  + base
+                  + "; send it as prefetch or raise fhirtrials.cds.fetch.max-pages");
         }
         page = client.loadPage().next(page).execute();
       }
@@ -103,6 +124,11 @@ final class FhirServerFetcher {
               + " gave no usable answer to "
               + relativeUrl);
     }
+  }
+
+  /** HAPI pages as {@code base?_getpages=...}, others as {@code base/...}. */
+  private static boolean sameServer(String base, String url) {
+    return url != null && (url.startsWith(base + "/") || url.startsWith(base + "?"));
   }
 
   private static String stripSlash(String s) {
