@@ -46,14 +46,24 @@ public final class FileFeedbackStore implements FeedbackStore {
           FileChannel.open(
               file,
               StandardOpenOption.CREATE,
+              StandardOpenOption.READ,
               StandardOpenOption.WRITE,
               StandardOpenOption.APPEND)) {
+        if (ch.size() > 0 && !endsWithNewline(ch)) {
+          lines.insert(0, '\n'); // a line cut short by a crash stays on its own line
+        }
         ch.write(java.nio.ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8)));
         ch.force(true);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write feedback to " + file, e);
     }
+  }
+
+  private static boolean endsWithNewline(FileChannel ch) throws IOException {
+    java.nio.ByteBuffer last = java.nio.ByteBuffer.allocate(1);
+    ch.read(last, ch.size() - 1);
+    return last.get(0) == '\n';
   }
 
   @Override
