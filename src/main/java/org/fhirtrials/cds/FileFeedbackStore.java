@@ -44,15 +44,16 @@ public final class FileFeedbackStore implements FeedbackStore {
       }
       try (FileChannel ch =
           FileChannel.open(
-              file,
-              StandardOpenOption.CREATE,
-              StandardOpenOption.READ,
-              StandardOpenOption.WRITE,
-              StandardOpenOption.APPEND)) {
+              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
         if (ch.size() > 0 && !endsWithNewline(ch)) {
           lines.insert(0, '\n'); // a line cut short by a crash stays on its own line
         }
-        ch.write(java.nio.ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8)));
+        java.nio.ByteBuffer bytes =
+            java.nio.ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
+        long at = ch.size(); // one writer: this method is synchronized on the only store
+        while (bytes.hasRemaining()) {
+          at += ch.write(bytes, at);
+        }
         ch.force(true);
       }
     } catch (IOException e) {
