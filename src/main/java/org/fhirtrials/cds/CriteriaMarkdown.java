@@ -110,11 +110,17 @@ final class CriteriaMarkdown {
     return Summaries.truncate(t, MAX_CRITERION_CHARS);
   }
 
+  /**
+   * Characters that start inline markup anywhere in a line (emphasis, code, links, strikethrough).
+   * Line-start markup (#, >, +, 1.) cannot occur: registry text never starts a line here.
+   */
+  private static final String INLINE_MARKUP = "\\`*_[]~";
+
   /** Escapes markdown and HTML metacharacters so registry text renders literally. */
   static String escape(String s) {
     StringBuilder out = new StringBuilder(s.length() + 8);
     for (char ch : s.toCharArray()) {
-      if ("\\`*_{}[]()#+!|~>".indexOf(ch) >= 0) {
+      if (INLINE_MARKUP.indexOf(ch) >= 0) {
         out.append('\\').append(ch);
       } else if (ch == '<') {
         out.append("&lt;");

@@ -26,12 +26,11 @@ public final class FileFeedbackStore implements FeedbackStore {
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
   private final Path file;
 
+  private final Path dir;
+
+  /** The directory is created on the first feedback, not at startup. */
   public FileFeedbackStore(Path dir) {
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create feedback directory " + dir, e);
-    }
+    this.dir = dir;
     this.file = dir.resolve(FILE);
   }
 
@@ -39,6 +38,7 @@ public final class FileFeedbackStore implements FeedbackStore {
   public synchronized void append(List<FeedbackEntry> entries) {
     StringBuilder lines = new StringBuilder();
     try {
+      Files.createDirectories(dir);
       for (FeedbackEntry e : entries) {
         lines.append(json.writeValueAsString(e)).append('\n');
       }

@@ -31,6 +31,6 @@ class SummariesTest {
   @Test
   void escapesMarkdownInRegistryText() {
     assertThat(CriteriaMarkdown.escape("ANC ≥ 1.5 *10^9/L [see <b>] & _x_"))
-        .isEqualTo("ANC ≥ 1.5 \\*10^9/L \\[see &lt;b\\>\\] &amp; \\_x\\_");
+        .isEqualTo("ANC ≥ 1.5 \\*10^9/L \\[see &lt;b>\\] &amp; \\_x\\_");
   }
 }
