@@ -94,6 +94,8 @@ final class FhirServerFetcher {
         }
         page = client.loadPage().next(page).execute();
       }
+    } catch (CdsException e) {
+      throw e;
     } catch (ResourceNotFoundException | ResourceGoneException e) {
       throw CdsException.preconditionFailed(
           "prefetch '" + key + "': " + relativeUrl + " was not found at fhirServer " + base);

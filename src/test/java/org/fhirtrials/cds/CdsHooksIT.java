@@ -32,6 +32,8 @@ import org.assertj.core.api.SoftAssertions;
 import org.fhirtrials.patient.LabCatalog;
 import org.fhirtrials.testing.SharedData;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -346,6 +348,27 @@ class CdsHooksIT {
       assertThat(ehr.requests).anyMatch(r -> r.startsWith("/fhir/Observation"));
       assertThat(ehr.requests).noneMatch(r -> r.startsWith("/fhir/Patient"));
       assertThat(ehr.authorizations).allMatch(String::isEmpty); // no fhirAuthorization sent
+    }
+  }
+
+  /** A condition on a page never read could be an exclusion: a cut-off list is not used. */
+  @Test
+  void answers412WhenAnUnsortedSearchExceedsThePageLimit() throws Exception {
+    Bundle bundle = seedBundle("NCT06178198-eligible");
+    for (int i = 0; i < 3 * EhrStandIn.PAGE_SIZE + 1; i++) {
+      Condition c = new Condition();
+      c.setSubject(new Reference("Patient/p"));
+      c.getCode().setText("Seasonal allergy " + i);
+      bundle.addEntry().setResource(c);
+    }
+    try (EhrStandIn ehr = new EhrStandIn(bundle)) {
+      ObjectNode req = request("p", null);
+      req.put("fhirServer", ehr.base());
+      Answer a = post("/cds-services/trial-matching", req.toString());
+      assertThat(a.status).as(a.body).isEqualTo(412);
+      assertThat(a.json.get("message").asText())
+          .contains("prefetch 'conditions'")
+          .contains("more than 3 pages");
     }
   }
 
