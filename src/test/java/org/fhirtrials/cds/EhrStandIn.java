@@ -1,0 +1,176 @@
+package org.fhirtrials.cds;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.model.api.Include;
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.IncludeParam;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.RequiredParam;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.annotation.Sort;
+import ca.uhn.fhir.rest.api.SortSpec;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.server.FifoMemoryPagingProvider;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import ca.uhn.fhir.rest.server.SimpleBundleProvider;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.apache.catalina.Context;
+import org.apache.catalina.LifecycleException;
+import org.apache.catalina.startup.Tomcat;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * An EHR's FHIR R4 server for tests: HAPI's RestfulServer in an embedded Tomcat on a random
+ * loopback port, serving one patient's resources. Patient {@code slow} answers after {@link
+ * #SLOW_MILLIS}; unknown patients are 404. Every Authorization header received is recorded.
+ */
+final class EhrStandIn implements AutoCloseable {
+  static final String SLOW_PATIENT = "slow";
+  static final long SLOW_MILLIS = 3_000;
+  static final int PAGE_SIZE = 4;
+
+  final Queue<String> authorizations = new ConcurrentLinkedQueue<>();
+  final Queue<String> requests = new ConcurrentLinkedQueue<>();
+  private final Tomcat tomcat;
+  private final String base;
+
+  EhrStandIn(Bundle data) throws Exception {
+    FhirContext ctx = FhirContext.forR4();
+    List<Resource> resources = new ArrayList<>();
+    for (Bundle.BundleEntryComponent e : data.getEntry()) {
+      Resource r = e.getResource().copy();
+      if (!r.hasIdElement() || r.getIdElement().getIdPart() == null) {
+        r.setId(r.fhirType() + "/r" + resources.size());
+      }
+      resources.add(r);
+    }
+    RestfulServer server = new RestfulServer(ctx);
+    FifoMemoryPagingProvider paging = new FifoMemoryPagingProvider(10);
+    paging.setDefaultPageSize(PAGE_SIZE);
+    paging.setMaximumPageSize(PAGE_SIZE);
+    server.setPagingProvider(paging);
+    List<IResourceProvider> providers = new ArrayList<>();
+    providers.add(new PatientProvider(resources));
+    for (String type :
+        List.of(
+            "Condition", "Observation", "Procedure", "MedicationStatement", "MedicationRequest")) {
+      providers.add(
+          new SearchProvider(ctx.getResourceDefinition(type).getImplementingClass(), resources));
+    }
+    server.setResourceProviders(providers);
+    server.registerInterceptor(new Recorder());
+
+    tomcat = new Tomcat();
+    Path dir = Files.createTempDirectory("ehr-standin");
+    tomcat.setBaseDir(dir.toString());
+    tomcat.setHostname("127.0.0.1");
+    tomcat.setPort(0);
+    tomcat.getConnector().setProperty("address", "127.0.0.1");
+    Context context = tomcat.addContext("", dir.toString());
+    Tomcat.addServlet(context, "fhir", server);
+    context.addServletMappingDecoded("/fhir/*", "fhir");
+    tomcat.start();
+    base = "http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + "/fhir";
+  }
+
+  String base() {
+    return base;
+  }
+
+  @Override
+  public void close() throws LifecycleException {
+    tomcat.stop();
+    tomcat.destroy();
+  }
+
+  /** Records every request, page fetches ({@code ?_getpages=}) included. */
+  public final class Recorder {
+    @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_PROCESSED)
+    public boolean incoming(HttpServletRequest request, HttpServletResponse response) {
+      record(request);
+      return true;
+    }
+  }
+
+  private void record(HttpServletRequest request) {
+    String auth = request.getHeader("Authorization");
+    authorizations.add(auth == null ? "" : auth);
+    requests.add(
+        request.getRequestURI()
+            + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
+  }
+
+  public final class PatientProvider implements IResourceProvider {
+    private final List<Resource> data;
+
+    PatientProvider(List<Resource> data) {
+      this.data = data;
+    }
+
+    @Override
+    public Class<Patient> getResourceType() {
+      return Patient.class;
+    }
+
+    @Read
+    public Patient read(@IdParam IdType id, HttpServletRequest request)
+        throws InterruptedException {
+      if (SLOW_PATIENT.equals(id.getIdPart())) {
+        Thread.sleep(SLOW_MILLIS);
+      }
+      for (Resource r : data) {
+        if (r instanceof Patient p && p.getIdElement().getIdPart().equals(id.getIdPart())) {
+          return p;
+        }
+      }
+      throw new ResourceNotFoundException(id);
+    }
+  }
+
+  public final class SearchProvider implements IResourceProvider {
+    private final Class<? extends IBaseResource> type;
+    private final List<Resource> data;
+
+    SearchProvider(Class<? extends IBaseResource> type, List<Resource> data) {
+      this.type = type;
+      this.data = data;
+    }
+
+    @Override
+    public Class<? extends IBaseResource> getResourceType() {
+      return type;
+    }
+
+    @Search(allowUnknownParams = true)
+    public IBundleProvider search(
+        @RequiredParam(name = "patient") ReferenceParam patient,
+        @IncludeParam(allow = {"MedicationRequest:medication"}) Set<Include> includes,
+        @Sort SortSpec sort,
+        HttpServletRequest request) {
+      List<IBaseResource> out = new ArrayList<>();
+      for (Resource r : data) {
+        if (type.isInstance(r)) {
+          out.add(r);
+        }
+      }
+      return new SimpleBundleProvider(out);
+    }
+  }
+}
