@@ -11,14 +11,10 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
  *
  * @param stored the stored trial
  * @param study its ResearchStudy
- * @param facts the study's searchable values
  * @param byReference every resource by {@code Type/id}
  */
 public record MappedTrial(
-    StoredTrial stored,
-    IBaseResource study,
-    StudyFacts facts,
-    Map<String, IBaseResource> byReference) {
+    StoredTrial stored, IBaseResource study, Map<String, IBaseResource> byReference) {
 
   public Optional<IBaseResource> resource(String type, String id) {
     return Optional.ofNullable(byReference.get(type + "/" + id));

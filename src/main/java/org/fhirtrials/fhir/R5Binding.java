@@ -1,34 +1,15 @@
 package org.fhirtrials.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import org.fhirtrials.fhir.StudyFacts.Concept;
-import org.fhirtrials.fhir.StudyFacts.Token;
 import org.fhirtrials.mapping.r5.R5TrialMapper;
 import org.fhirtrials.model.Trial;
 import org.hl7.fhir.instance.model.api.IBaseConformance;
-import org.hl7.fhir.instance.model.api.IBaseReference;
-import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r5.model.CapabilityStatement;
-import org.hl7.fhir.r5.model.CodeableConcept;
-import org.hl7.fhir.r5.model.Coding;
-import org.hl7.fhir.r5.model.Extension;
-import org.hl7.fhir.r5.model.PrimitiveType;
-import org.hl7.fhir.r5.model.ResearchStudy;
-import org.hl7.fhir.r5.model.ResearchStudy.ResearchStudyAssociatedPartyComponent;
 import org.hl7.fhir.r5.model.Resource;
 
-/**
- * The R5 base: the trial state is {@code progressStatus.state} ({@code ResearchStudy.status} is
- * only the publication status), eligibility is {@code recruitment.eligibility} and the sponsor is
- * an {@code associatedParty}.
- */
+/** The R5 base: the R5 mapper and the R5 CapabilityStatement identity. */
 public final class R5Binding implements VersionBinding {
-  /** associatedParty roles (research-study-party-role) that {@code _include=:sponsor} follows. */
-  private static final Set<String> SPONSOR_ROLES = Set.of("lead-sponsor", "sponsor");
-
   private final R5TrialMapper mapper = new R5TrialMapper();
 
   @Override
@@ -47,87 +28,6 @@ public final class R5Binding implements VersionBinding {
   }
 
   @Override
-  public StudyFacts facts(IBaseResource resource) {
-    ResearchStudy study = (ResearchStudy) resource;
-    return new StudyFacts(
-        study.getIdElement().getIdPart(),
-        study.getIdentifier().stream().map(i -> new Token(i.getSystem(), i.getValue())).toList(),
-        study.getTitle(),
-        study.getProgressStatus().stream()
-            .filter(p -> p.hasState())
-            .map(p -> concept(p.getState()))
-            .toList(),
-        study.getCondition().stream().map(R5Binding::concept).toList(),
-        study.hasPhase() ? List.of(concept(study.getPhase())) : List.of(),
-        recruitmentStatus(study));
-  }
-
-  /** The registry status extension: a Coding (a CodeableConcept or code is read too). */
-  private static List<Concept> recruitmentStatus(ResearchStudy study) {
-    List<Concept> out = new ArrayList<>();
-    for (Extension ext : study.getExtensionsByUrl(StudyParams.EXT_RECRUITMENT_STATUS)) {
-      if (ext.getValue() instanceof Coding c) {
-        out.add(Concept.ofCode(c.getSystem(), c.getCode()));
-      } else if (ext.getValue() instanceof CodeableConcept cc) {
-        out.add(concept(cc));
-      } else if (ext.getValue() instanceof PrimitiveType<?> p && p.hasValue()) {
-        out.add(Concept.ofCode(null, p.getValueAsString()));
-      }
-    }
-    return out;
-  }
-
-  static Concept concept(CodeableConcept cc) {
-    List<String> texts = new ArrayList<>();
-    if (cc.hasText()) {
-      texts.add(cc.getText());
-    }
-    List<Token> codings = new ArrayList<>();
-    cc.getCoding()
-        .forEach(
-            c -> {
-              codings.add(new Token(c.getSystem(), c.getCode()));
-              if (c.hasDisplay()) {
-                texts.add(c.getDisplay());
-              }
-            });
-    return new Concept(codings, texts);
-  }
-
-  @Override
-  public Set<String> includes() {
-    return Set.of(
-        StudyParams.INCLUDE_PROTOCOL,
-        StudyParams.INCLUDE_ELIGIBILITY,
-        StudyParams.INCLUDE_SITE,
-        StudyParams.INCLUDE_SPONSOR);
-  }
-
-  @Override
-  public List<IBaseReference> includeReferences(IBaseResource resource, String include) {
-    ResearchStudy study = (ResearchStudy) resource;
-    return switch (include) {
-      case StudyParams.INCLUDE_PROTOCOL -> List.copyOf(study.getProtocol());
-      case StudyParams.INCLUDE_ELIGIBILITY ->
-          study.getRecruitment().hasEligibility()
-              ? List.of(study.getRecruitment().getEligibility())
-              : List.of();
-      case StudyParams.INCLUDE_SITE -> List.copyOf(study.getSite());
-      case StudyParams.INCLUDE_SPONSOR ->
-          study.getAssociatedParty().stream()
-              .filter(R5Binding::isSponsor)
-              .<IBaseReference>map(ResearchStudyAssociatedPartyComponent::getParty)
-              .toList();
-      default -> List.of();
-    };
-  }
-
-  private static boolean isSponsor(ResearchStudyAssociatedPartyComponent party) {
-    return party.hasParty()
-        && party.getRole().getCoding().stream().anyMatch(c -> SPONSOR_ROLES.contains(c.getCode()));
-  }
-
-  @Override
   public void describe(IBaseConformance conformance) {
     CapabilityStatement cs = (CapabilityStatement) conformance;
     cs.setName("FhirTrialsR5");
@@ -135,12 +35,5 @@ public final class R5Binding implements VersionBinding {
     cs.setPublisher(StudyParams.PUBLISHER);
     cs.setDescription(StudyParams.DESCRIPTION);
     cs.getSoftware().setName(StudyParams.SOFTWARE);
-    Set<String> custom = Set.of(StudyParams.RECRUITMENT_STATUS);
-    cs.getRest().stream()
-        .flatMap(rest -> rest.getResource().stream())
-        .filter(r -> r.getType().equals("ResearchStudy"))
-        .flatMap(r -> r.getSearchParam().stream())
-        .filter(p -> custom.contains(p.getName()))
-        .forEach(p -> p.setDefinition(StudyParams.definition(p.getName())));
   }
 }

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.fhirtrials.mapping.ResourceIds;
 import org.fhirtrials.store.StoredTrial;
 import org.fhirtrials.store.TrialStore;
@@ -23,17 +22,9 @@ import org.hl7.fhir.instance.model.api.IIdType;
 public final class TrialResources {
   private record Key(String nctId, long versionId) {}
 
-  private record VersionedFacts(long versionId, StudyFacts facts) {}
-
   private final TrialStore store;
   private final VersionBinding binding;
   private final Cache<Key, MappedTrial> cache;
-
-  /**
-   * Search facts of every stored trial, latest version only: small, so kept for all trials even
-   * when the resource cache is smaller than the store (a search then maps each trial once).
-   */
-  private final Map<String, VersionedFacts> facts = new ConcurrentHashMap<>();
 
   public TrialResources(TrialStore store, VersionBinding binding, long cacheSize) {
     this.store = store;
@@ -56,17 +47,6 @@ public final class TrialResources {
   /** The mapped resources of a stored trial (from the cache when possible). */
   public MappedTrial mapped(StoredTrial stored) {
     return cache.get(new Key(stored.nctId(), stored.versionId()), k -> map(stored));
-  }
-
-  /** The searchable values of a stored trial's ResearchStudy. */
-  public StudyFacts facts(StoredTrial stored) {
-    VersionedFacts known = facts.get(stored.nctId());
-    if (known != null && known.versionId() == stored.versionId()) {
-      return known.facts();
-    }
-    StudyFacts fresh = mapped(stored).facts();
-    facts.put(stored.nctId(), new VersionedFacts(stored.versionId(), fresh));
-    return fresh;
   }
 
   /** A copy of the resource {@code type/id}, resolved to its trial by {@link ResourceIds}. */
@@ -112,6 +92,6 @@ public final class TrialResources {
       byReference.put(type + "/" + idPart, resource);
     }
     IBaseResource study = resources.get(0);
-    return new MappedTrial(stored, study, binding.facts(study), Map.copyOf(byReference));
+    return new MappedTrial(stored, study, Map.copyOf(byReference));
   }
 }

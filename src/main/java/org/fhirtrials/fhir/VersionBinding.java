@@ -2,10 +2,8 @@ package org.fhirtrials.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.util.List;
-import java.util.Set;
 import org.fhirtrials.model.Trial;
 import org.hl7.fhir.instance.model.api.IBaseConformance;
-import org.hl7.fhir.instance.model.api.IBaseReference;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /** What differs between the R4 and the R5 base; everything else in this package is shared. */
@@ -17,15 +15,6 @@ public interface VersionBinding {
 
   /** All resources of a trial, ResearchStudy first (the version's mapper). */
   List<? extends IBaseResource> map(Trial trial);
-
-  /** The searchable values of a ResearchStudy of this version. */
-  StudyFacts facts(IBaseResource study);
-
-  /** The {@code _include} values the base supports, e.g. {@code ResearchStudy:protocol}. */
-  Set<String> includes();
-
-  /** The references of the study an include (one of {@link #includes()}) follows. */
-  List<IBaseReference> includeReferences(IBaseResource study, String include);
 
   /** Sets the name, publisher and other descriptive elements of the generated statement. */
   void describe(IBaseConformance capabilityStatement);

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
+import org.fhirtrials.mapping.FhirUrls;
 import org.fhirtrials.store.TrialStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -224,7 +225,7 @@ class FhirServerIT {
             p -> {
               if (p.path("name").asText().equals("recruitment-status")) {
                 assertThat(p.path("definition").asText())
-                    .isEqualTo(StudyParams.definition("recruitment-status"));
+                    .isEqualTo(FhirUrls.SEARCH_PARAMETER + "ResearchStudy-recruitment-status");
               }
             });
     List<String> includes = new ArrayList<>();

@@ -36,8 +36,8 @@ class TrialResourcesTest {
 
     assertThat(study.getMeta().getVersionId()).isEqualTo("2");
     assertThat(study.getTitle()).isEqualTo("Amended title");
-    assertThat(resources.facts(store.get(TrialFixtures.HCC).orElseThrow()).title())
-        .isEqualTo("Amended title");
+    MappedTrial cached = resources.mapped(store.get(TrialFixtures.HCC).orElseThrow());
+    assertThat(((ResearchStudy) cached.study()).getTitle()).isEqualTo("Amended title");
   }
 
   @Test
