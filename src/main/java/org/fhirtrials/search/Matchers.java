@@ -12,14 +12,16 @@ final class Matchers {
   /**
    * Token: {@code code} any system, {@code system|code}, {@code |code} no system, {@code system|}
    * any code of the system; a bare code also matches a concept whose text equals it (conditions are
-   * often text only). {@code :text} needs every word of the value among the concept's words; {@code
-   * :of-type} is {@code typeSystem|typeCode|value}.
+   * often text only). {@code :text} is a string search on the concept's text and displays: each
+   * word of the value must start a word of the text, case- and accent-insensitively ("asth" finds
+   * "Asthma", "hepato carc" finds "Hepatocellular Carcinoma"); {@code :of-type} is {@code
+   * typeSystem|typeCode|value}.
    */
   static int[] token(ParamIndex p, String value, String modifier, String name) {
     if ("text".equals(modifier)) {
       int[] r = null;
       for (String w : Text.words(value)) {
-        int[] hit = get(p.words, w);
+        int[] hit = wordPrefix(p, w);
         r = r == null ? hit : Postings.and(r, hit);
       }
       return r == null ? Postings.EMPTY : r;
@@ -41,6 +43,16 @@ final class Matchers {
       throw new SearchException("Search parameter '" + name + "' needs a value");
     }
     return get(p.keys, system.isEmpty() ? "|" + code : system + "|" + code);
+  }
+
+  /** The documents with a concept-text word starting with {@code prefix} (folded). */
+  private static int[] wordPrefix(ParamIndex p, String prefix) {
+    List<int[]> hits = new ArrayList<>();
+    p.words
+        .subMap(prefix, prefix + Character.MAX_VALUE)
+        .values()
+        .forEach(v -> hits.add(v.toArray()));
+    return Postings.or(hits);
   }
 
   /** String: starts with after folding; {@code :contains} anywhere; {@code :exact} as given. */

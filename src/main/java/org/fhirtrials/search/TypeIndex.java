@@ -18,7 +18,10 @@ final class TypeIndex {
 
   static final class ParamIndex {
     final Map<String, Postings> keys = new HashMap<>();
-    final Map<String, Postings> words = new HashMap<>();
+
+    /** Folded words of concept texts, sorted so {@code :text} can match word prefixes. */
+    final TreeMap<String, Postings> words = new TreeMap<>();
+
     final TreeMap<String, Postings> folded = new TreeMap<>();
     final Map<String, Postings> exact = new HashMap<>();
     final Postings present = new Postings();
