@@ -1,8 +1,5 @@
 package org.fhirtrials.patient;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Map;
@@ -12,6 +9,7 @@ import org.fhir.ucum.Decimal;
 import org.fhir.ucum.UcumEssenceService;
 import org.fhir.ucum.UcumException;
 import org.fhirtrials.patient.LabCatalog.Analyte;
+import org.fhirtrials.terminology.Ucum;
 
 /**
  * Converts lab quantities to the canonical unit of their {@link LabCatalog} analyte with UCUM (the
@@ -58,23 +56,10 @@ public final class UnitConverter {
   private static final String MASS_CONCENTRATION = "g/L";
   private static final String SUBSTANCE_CONCENTRATION = "mol/L";
 
-  private static final UcumEssenceService UCUM = load();
+  private static final UcumEssenceService UCUM = Ucum.shared();
   private static final Map<String, Result> CACHE = new ConcurrentHashMap<>();
 
   private UnitConverter() {}
-
-  private static UcumEssenceService load() {
-    try (InputStream in = UcumEssenceService.class.getResourceAsStream("/ucum-essence.xml")) {
-      if (in == null) {
-        throw new IllegalStateException("ucum-essence.xml not on the classpath (org.fhir:ucum)");
-      }
-      return new UcumEssenceService(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (UcumException e) {
-      throw new IllegalStateException("cannot load the UCUM essence", e);
-    }
-  }
 
   /** A resolved conversion: a factor, or why there is none. */
   private record Result(BigDecimal factor, String problem) {}

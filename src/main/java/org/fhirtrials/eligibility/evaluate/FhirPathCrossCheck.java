@@ -3,13 +3,11 @@ package org.fhirtrials.eligibility.evaluate;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.fhir.ucum.UcumEssenceService;
-import org.fhir.ucum.UcumException;
+import org.fhirtrials.terminology.Ucum;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.context.SimpleWorkerContext;
 import org.hl7.fhir.r4.fhirpath.ExpressionNode;
@@ -34,26 +32,23 @@ public final class FhirPathCrossCheck {
   private final Map<String, ExpressionNode> parsed = new ConcurrentHashMap<>();
 
   public FhirPathCrossCheck() {
-    try (InputStream in = UcumEssenceService.class.getResourceAsStream("/ucum-essence.xml")) {
-      if (in == null) {
-        throw new IllegalStateException("ucum-essence.xml not on the classpath (org.fhir:ucum)");
-      }
-      // the R4 StructureDefinitions (hapi-fhir-validation-resources-r4) tell the engine the types
-      // that ofType(Patient) and value.ofType(Quantity) name. (HapiWorkerContext is final and
-      // refuses setUcumService, HAPI-0275; a SimpleWorkerContext takes both.)
-      FhirContext fhir = FhirContext.forR4Cached();
-      SimpleWorkerContext context = SimpleWorkerContext.fromNothing();
-      for (IBaseResource sd :
-          new DefaultProfileValidationSupport(fhir).fetchAllStructureDefinitions()) {
-        context.cacheResource((StructureDefinition) sd);
-      }
-      context.setUcumService(new UcumEssenceService(in));
-      engine = new FHIRPathEngine(context);
+    // the R4 StructureDefinitions (hapi-fhir-validation-resources-r4) tell the engine the types
+    // that ofType(Patient) and value.ofType(Quantity) name. (HapiWorkerContext is final and
+    // refuses setUcumService, HAPI-0275; a SimpleWorkerContext takes both.)
+    FhirContext fhir = FhirContext.forR4Cached();
+    SimpleWorkerContext context;
+    try {
+      context = SimpleWorkerContext.fromNothing();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (UcumException e) {
-      throw new IllegalStateException("cannot load the UCUM essence", e);
     }
+    for (IBaseResource sd :
+        new DefaultProfileValidationSupport(fhir).fetchAllStructureDefinitions()) {
+      context.cacheResource((StructureDefinition) sd);
+    }
+    // the engine calls UCUM internally, unsynchronised: it gets its own service
+    context.setUcumService(Ucum.load());
+    engine = new FHIRPathEngine(context);
   }
 
   /**

@@ -1,8 +1,5 @@
 package org.fhirtrials.eligibility.evaluate;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.fhir.ucum.Decimal;
 import org.fhir.ucum.UcumEssenceService;
 import org.fhir.ucum.UcumException;
+import org.fhirtrials.terminology.Ucum;
 
 /**
  * Linear UCUM conversion factors between two unit codes, as a UCUM-aware FHIRPath engine compares
@@ -17,23 +15,10 @@ import org.fhir.ucum.UcumException;
  * thread-safe.
  */
 final class UcumFactors {
-  private static final UcumEssenceService UCUM = load();
+  private static final UcumEssenceService UCUM = Ucum.shared();
   private static final Map<String, Optional<BigDecimal>> CACHE = new ConcurrentHashMap<>();
 
   private UcumFactors() {}
-
-  private static UcumEssenceService load() {
-    try (InputStream in = UcumEssenceService.class.getResourceAsStream("/ucum-essence.xml")) {
-      if (in == null) {
-        throw new IllegalStateException("ucum-essence.xml not on the classpath (org.fhir:ucum)");
-      }
-      return new UcumEssenceService(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (UcumException e) {
-      throw new IllegalStateException("cannot load the UCUM essence", e);
-    }
-  }
 
   /** The factor f with {@code x from = x*f to}, or empty when not commensurable / not UCUM. */
   static Optional<BigDecimal> factor(String from, String to) {
