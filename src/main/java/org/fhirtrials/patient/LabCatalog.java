@@ -1,5 +1,25 @@
 package org.fhirtrials.patient;
 
+import static org.fhirtrials.terminology.Terminology.LOINC_ALBUMIN;
+import static org.fhirtrials.terminology.Terminology.LOINC_ALP;
+import static org.fhirtrials.terminology.Terminology.LOINC_ALT;
+import static org.fhirtrials.terminology.Terminology.LOINC_AST;
+import static org.fhirtrials.terminology.Terminology.LOINC_BILIRUBIN_TOTAL;
+import static org.fhirtrials.terminology.Terminology.LOINC_CREATININE;
+import static org.fhirtrials.terminology.Terminology.LOINC_CREATININE_BLOOD;
+import static org.fhirtrials.terminology.Terminology.LOINC_CREATININE_CLEARANCE;
+import static org.fhirtrials.terminology.Terminology.LOINC_DIASTOLIC_BP;
+import static org.fhirtrials.terminology.Terminology.LOINC_EGFR_MDRD;
+import static org.fhirtrials.terminology.Terminology.LOINC_HBV_DNA;
+import static org.fhirtrials.terminology.Terminology.LOINC_HEMOGLOBIN;
+import static org.fhirtrials.terminology.Terminology.LOINC_INR;
+import static org.fhirtrials.terminology.Terminology.LOINC_LEUKOCYTES;
+import static org.fhirtrials.terminology.Terminology.LOINC_LVEF;
+import static org.fhirtrials.terminology.Terminology.LOINC_NEUTROPHILS;
+import static org.fhirtrials.terminology.Terminology.LOINC_PLATELETS;
+import static org.fhirtrials.terminology.Terminology.LOINC_QTC;
+import static org.fhirtrials.terminology.Terminology.LOINC_SYSTOLIC_BP;
+
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,15 +30,16 @@ import java.util.Optional;
  * The one table of lab analytes the fact sheet canonicalises: LOINC code, canonical UCUM unit, and
  * what a unit conversion needs beyond UCUM (molar mass, analyte-specific unit spellings).
  *
- * <p>Sources of the LOINC codes: DESIGN.md §3 for 777-3, 751-8, 6690-2, 718-7, 1975-2, 1742-6,
- * 1920-8, 1751-7, 6768-6, 2160-0, 6301-6; Synthea R4 sample data (smart-on-fhir
- * generated-sample-data) for 38483-4 "Creatinine [Mass/volume] in Blood" and 33914-3 "Glomerular
- * filtration rate/1.73 sq M.predicted"; LOINC 2164-2 "Creatinine renal clearance in 24 hour Urine
- * and Serum or Plasma" (German LOINC display in a published ValueSet); 10230-1 "Left ventricular
- * Ejection fraction" and 8636-3 "Q-T interval corrected" (cardiology LOINC tables, verified against
- * loinc.org by their authors); 8480-6 / 8462-4 systolic / diastolic blood pressure (US Core vital
- * signs; components of Synthea's 55284-4 panel); 42595-9 "Hepatitis B virus DNA [Units/volume]
- * (viral load) in Serum or Plasma by NAA with probe detection".
+ * <p>The codes come from {@link org.fhirtrials.terminology.Terminology}, which names each source.
+ * Sources of the LOINC codes: DESIGN.md §3 for 777-3, 751-8, 6690-2, 718-7, 1975-2, 1742-6, 1920-8,
+ * 1751-7, 6768-6, 2160-0, 6301-6; Synthea R4 sample data (smart-on-fhir generated-sample-data) for
+ * 38483-4 "Creatinine [Mass/volume] in Blood" and 33914-3 "Glomerular filtration rate/1.73 sq
+ * M.predicted"; LOINC 2164-2 "Creatinine renal clearance in 24 hour Urine and Serum or Plasma"
+ * (German LOINC display in a published ValueSet); 10230-1 "Left ventricular Ejection fraction" and
+ * 8636-3 "Q-T interval corrected" (cardiology LOINC tables, verified against loinc.org by their
+ * authors); 8480-6 / 8462-4 systolic / diastolic blood pressure (US Core vital signs; components of
+ * Synthea's 55284-4 panel); 42595-9 "Hepatitis B virus DNA [Units/volume] (viral load) in Serum or
+ * Plasma by NAA with probe detection".
  *
  * <p>Canonical units are SI where a trial criterion may be written either way (bilirubin and
  * creatinine in µmol/L, hemoglobin and albumin in g/L); the molar masses that bridge mg/dL and
@@ -69,25 +90,35 @@ public final class LabCatalog {
   private static final Map<String, Analyte> BY_LOINC = new LinkedHashMap<>();
 
   static {
-    add("777-3", "platelets", "10*9/L");
-    add("751-8", "neutrophils", "10*9/L");
-    add("6690-2", "leukocytes", "10*9/L");
-    add("718-7", "hemoglobin", "g/L");
-    add("1751-7", "albumin", "g/L");
-    add("1975-2", "total bilirubin", "umol/L", BILIRUBIN_G_PER_MOL, Map.of());
-    add("2160-0", "creatinine (serum/plasma)", "umol/L", CREATININE_G_PER_MOL, Map.of());
-    add("38483-4", "creatinine (blood)", "umol/L", CREATININE_G_PER_MOL, Map.of());
-    add("1742-6", "ALT", "U/L", null, ENZYME);
-    add("1920-8", "AST", "U/L", null, ENZYME);
-    add("6768-6", "alkaline phosphatase", "U/L", null, ENZYME);
-    add("6301-6", "INR", "{INR}", null, RATIO);
-    add("2164-2", "creatinine clearance", "mL/min");
-    add("33914-3", "eGFR", "mL/min/{1.73_m2}");
-    add("10230-1", "LVEF", "%");
-    add("8636-3", "QTc", "ms");
-    add("8480-6", "systolic blood pressure", "mm[Hg]");
-    add("8462-4", "diastolic blood pressure", "mm[Hg]");
-    add("42595-9", "HBV DNA", "[IU]/mL", null, WHO_IU);
+    add(LOINC_PLATELETS.code(), "platelets", "10*9/L");
+    add(LOINC_NEUTROPHILS.code(), "neutrophils", "10*9/L");
+    add(LOINC_LEUKOCYTES.code(), "leukocytes", "10*9/L");
+    add(LOINC_HEMOGLOBIN.code(), "hemoglobin", "g/L");
+    add(LOINC_ALBUMIN.code(), "albumin", "g/L");
+    add(LOINC_BILIRUBIN_TOTAL.code(), "total bilirubin", "umol/L", BILIRUBIN_G_PER_MOL, Map.of());
+    add(
+        LOINC_CREATININE.code(),
+        "creatinine (serum/plasma)",
+        "umol/L",
+        CREATININE_G_PER_MOL,
+        Map.of());
+    add(
+        LOINC_CREATININE_BLOOD.code(),
+        "creatinine (blood)",
+        "umol/L",
+        CREATININE_G_PER_MOL,
+        Map.of());
+    add(LOINC_ALT.code(), "ALT", "U/L", null, ENZYME);
+    add(LOINC_AST.code(), "AST", "U/L", null, ENZYME);
+    add(LOINC_ALP.code(), "alkaline phosphatase", "U/L", null, ENZYME);
+    add(LOINC_INR.code(), "INR", "{INR}", null, RATIO);
+    add(LOINC_CREATININE_CLEARANCE.code(), "creatinine clearance", "mL/min");
+    add(LOINC_EGFR_MDRD.code(), "eGFR", "mL/min/{1.73_m2}");
+    add(LOINC_LVEF.code(), "LVEF", "%");
+    add(LOINC_QTC.code(), "QTc", "ms");
+    add(LOINC_SYSTOLIC_BP.code(), "systolic blood pressure", "mm[Hg]");
+    add(LOINC_DIASTOLIC_BP.code(), "diastolic blood pressure", "mm[Hg]");
+    add(LOINC_HBV_DNA.code(), "HBV DNA", "[IU]/mL", null, WHO_IU);
   }
 
   private static void add(String loinc, String name, String unit) {

@@ -121,6 +121,15 @@ public final class Terminology {
   // hl7.org/fhir/uv/pddi/ValueSet-valueset-renal-LOINC.html
   public static final Concept LOINC_CREATININE =
       new Concept(LOINC, "2160-0", "Creatinine [Mass/volume] in Serum or Plasma");
+  // LOINC 38483-4 Creatinine [Mass/volume] in Blood: the code Synthea R4 sample data
+  // (smart-on-fhir generated-sample-data) records for creatinine
+  public static final Concept LOINC_CREATININE_BLOOD =
+      new Concept(LOINC, "38483-4", "Creatinine [Mass/volume] in Blood");
+  // LOINC 2164-2 Creatinine renal clearance in 24 hour Urine and Serum or Plasma (German LOINC
+  // display in a published ValueSet; used by the patient fact sheet, not yet by the extractor)
+  public static final Concept LOINC_CREATININE_CLEARANCE =
+      new Concept(
+          LOINC, "2164-2", "Creatinine renal clearance in 24 hour Urine and Serum or Plasma");
   // LOINC 33914-3 Glomerular filtration rate/1.73 sq M.predicted by Creatinine-based formula
   // (MDRD); hl7.org/fhir/stu3/observation-example-f205-egfr.json.html and the PDDI renal value set
   public static final Concept LOINC_EGFR_MDRD =
