@@ -10,7 +10,11 @@ public final class Cli {
   /** Every command; add new ones here. */
   private static final List<Command> COMMANDS =
       List.of(
-          new ExportCommand(), new ExtractCommand(), new GenerateCommand(), new ImportCommand());
+          new ExportCommand(),
+          new ExtractCommand(),
+          new GenerateCommand(),
+          new ImportCommand(),
+          new SyncCommand());
 
   private Cli() {}
 

@@ -101,7 +101,7 @@ public final class ImportCommand implements Command {
   }
 
   /** The server's configuration sources (application.yml, env, --options) without the server. */
-  private static ConfigurableApplicationContext configuration(List<String> springArgs) {
+  static ConfigurableApplicationContext configuration(List<String> springArgs) {
     return new SpringApplicationBuilder(NoBeans.class)
         .web(WebApplicationType.NONE)
         .bannerMode(Banner.Mode.OFF)

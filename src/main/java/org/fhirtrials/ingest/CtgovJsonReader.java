@@ -30,6 +30,12 @@ public final class CtgovJsonReader {
   /** The field of a search page that holds the studies. */
   static final String STUDIES_FIELD = "studies";
 
+  /** The field of a search page that names the next page; absent on the last page. */
+  static final String NEXT_PAGE_TOKEN_FIELD = "nextPageToken";
+
+  /** The field of a search page with the number of matching studies (when asked for). */
+  static final String TOTAL_COUNT_FIELD = "totalCount";
+
   private static final int MAX_MESSAGE_CHARS = 200;
 
   private final JsonMapper mapper =
@@ -56,7 +62,36 @@ public final class CtgovJsonReader {
   public void read(InputStream in, String origin, Consumer<Trial> sink, Consumer<Rejection> rejects)
       throws IOException {
     try (JsonParser parser = mapper.createParser(in)) {
-      new Session(parser, origin, sink, rejects).run();
+      new Session(parser, origin, sink, rejects, false).run();
+    }
+  }
+
+  /**
+   * What a {@code {"studies":[...]}} search page says besides its studies.
+   *
+   * @param nextPageToken the token of the next page; null on the last page
+   * @param totalCount the number of studies the search matches, when the page tells it; else null
+   */
+  public record PageInfo(String nextPageToken, Long totalCount) {}
+
+  /**
+   * Reads one search page as the API returns it, strictly: each study goes to {@code sink} or
+   * {@code rejects} as in {@link #read}, but a page that is not whole (a JSON syntax error, a
+   * truncated body, not a {@code {"studies":[...]}} object) throws {@link MalformedPageException}
+   * instead of being reported, since the page must be fetched again: the studies already handed to
+   * {@code sink} are then incomplete and the next page token is unknown.
+   *
+   * @param origin recorded in each trial's {@link org.fhirtrials.model.Source} and in rejections
+   * @throws MalformedPageException if the page is not a whole {@code {"studies":[...]}} object
+   * @throws IOException when the stream fails
+   */
+  public PageInfo readPage(
+      InputStream in, String origin, Consumer<Trial> sink, Consumer<Rejection> rejects)
+      throws IOException {
+    try (JsonParser parser = mapper.createParser(in)) {
+      Session session = new Session(parser, origin, sink, rejects, true);
+      session.run();
+      return new PageInfo(session.nextPageToken, session.totalCount);
     }
   }
 
@@ -67,14 +102,26 @@ public final class CtgovJsonReader {
     private final Consumer<Trial> sink;
     private final Consumer<Rejection> rejects;
 
+    /** True for a search page read by {@link #readPage}: a page that is not whole throws. */
+    private final boolean strict;
+
+    private String nextPageToken;
+    private Long totalCount;
+
     /** Where a syntax error would be reported: the file, or the study being read. */
     private String position;
 
-    Session(JsonParser parser, String origin, Consumer<Trial> sink, Consumer<Rejection> rejects) {
+    Session(
+        JsonParser parser,
+        String origin,
+        Consumer<Trial> sink,
+        Consumer<Rejection> rejects,
+        boolean strict) {
       this.parser = parser;
       this.origin = origin;
       this.sink = sink;
       this.rejects = rejects;
+      this.strict = strict;
       this.position = origin;
     }
 
@@ -82,8 +129,12 @@ public final class CtgovJsonReader {
       try {
         JsonToken first = parser.nextToken();
         if (first == null) {
-          reject(origin, null, "empty file");
+          broken("empty file");
           return;
+        }
+        if (strict && first != JsonToken.START_OBJECT) {
+          throw new MalformedPageException(
+              origin + ": expected a {\"studies\":[...]} page, found " + describe(first));
         }
         switch (first) {
           case START_OBJECT -> readTopObject();
@@ -92,23 +143,33 @@ public final class CtgovJsonReader {
               reject(
                   origin,
                   null,
-                  "expected a study object, a {\"studies\":[...]} page or an array of studies, found "
+                  "expected a study object, a {\"studies\":[...]} page or an array of studies,"
+                      + " found "
                       + describe(first)
                       + at(parser.currentTokenLocation()));
         }
         position = origin;
         if (parser.nextToken() != null) {
-          reject(
-              origin,
-              null,
+          broken(
               "unexpected content after the end of the JSON document"
                   + at(parser.currentTokenLocation()));
         }
       } catch (JsonProcessingException e) {
         // Syntax errors, and documents beyond Jackson's safety limits (nesting depth, number or
         // string length): both are bad data, not I/O failures.
+        if (strict) {
+          throw new MalformedPageException(position + ": " + syntaxError(e), e);
+        }
         reject(position, null, syntaxError(e));
       }
+    }
+
+    /** A document-level problem: reported when reading files, thrown when reading a page. */
+    private void broken(String reason) throws MalformedPageException {
+      if (strict) {
+        throw new MalformedPageException(origin + ": " + reason);
+      }
+      reject(origin, null, reason);
     }
 
     /**
@@ -126,20 +187,31 @@ public final class CtgovJsonReader {
           if (value == JsonToken.START_ARRAY) {
             readStudyArray(STUDIES_FIELD);
           } else {
-            reject(
-                origin,
-                null,
-                STUDIES_FIELD + ": expected an array of studies, found " + describe(value));
+            broken(STUDIES_FIELD + ": expected an array of studies, found " + describe(value));
             parser.skipChildren();
           }
         } else if (page) {
-          parser.skipChildren(); // nextPageToken, totalCount...
+          pageField(name, parser.readValueAsTree()); // nextPageToken, totalCount...
         } else {
           study.set(name, parser.readValueAsTree());
         }
       }
-      if (!page) {
+      if (page) {
+        // Fields before "studies" were collected as if the object were a study.
+        study.properties().forEach(e -> pageField(e.getKey(), e.getValue()));
+      } else if (strict) {
+        throw new MalformedPageException(
+            origin + ": expected a {\"studies\":[...]} page, found an object without studies");
+      } else {
         mapStudy(study, origin);
+      }
+    }
+
+    private void pageField(String name, JsonNode value) {
+      if (name.equals(NEXT_PAGE_TOKEN_FIELD) && value != null && value.isTextual()) {
+        nextPageToken = value.asText().isEmpty() ? null : value.asText();
+      } else if (name.equals(TOTAL_COUNT_FIELD) && value != null && value.canConvertToLong()) {
+        totalCount = value.asLong();
       }
     }
 

@@ -59,6 +59,11 @@ public final class PostgresTrialStore implements TrialStore, AutoCloseable {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
+  /** The database, for state kept next to the trials (e.g. the sync watermark). */
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
   /** Brings the schema of the data source's current schema up to date (Flyway). */
   public static void migrate(DataSource dataSource) {
     Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
