@@ -97,18 +97,20 @@ abstract class RegistrySyncContract {
 
     List<Long> arrivals = standIn.requests().stream().map(CtgovStandIn.Request::nanos).toList();
     assertThat(arrivals).hasSize(5);
+    // The limiter spaces the sends; arrivals also carry network jitter, hence the tolerances.
     for (int i = 1; i < arrivals.size(); i++) {
       long gapMillis = (arrivals.get(i) - arrivals.get(i - 1)) / 1_000_000;
-      assertThat(gapMillis).as("gap before request %d", i + 1).isGreaterThanOrEqualTo(90);
+      assertThat(gapMillis)
+          .as("gap before request %d", i + 1)
+          .isGreaterThanOrEqualTo(intervalMillis / 2);
     }
-    long spanMillis = (arrivals.get(arrivals.size() - 1) - arrivals.get(1)) / 1_000_000;
-    assertThat(spanMillis)
-        .isGreaterThanOrEqualTo((arrivals.size() - 2) * intervalMillis * 95 / 100);
+    long spanMillis = (arrivals.get(arrivals.size() - 1) - arrivals.get(0)) / 1_000_000;
+    assertThat(spanMillis).isGreaterThanOrEqualTo((arrivals.size() - 1) * intervalMillis - 50);
   }
 
   @Test
   void recoversFromRateLimitingOutagesDroppedConnectionsAndTimeouts() throws Exception {
-    standIn.stallFor(Duration.ofSeconds(3));
+    standIn.stallFor(Duration.ofSeconds(5));
     standIn.failRequest(2, Fault.TOO_MANY_REQUESTS); // page 2, first try
     standIn.failRequest(4, Fault.UNAVAILABLE); // page 3
     standIn.failRequest(6, Fault.DROP_MID_BODY); // page 4
@@ -117,7 +119,7 @@ abstract class RegistrySyncContract {
     SyncOptions options =
         fast()
             .backoff(Duration.ofMillis(10), Duration.ofSeconds(5))
-            .requestTimeout(Duration.ofMillis(700))
+            .requestTimeout(Duration.ofMillis(1500))
             .build();
 
     SyncReport report = sync(options, FIRST_RUN);
