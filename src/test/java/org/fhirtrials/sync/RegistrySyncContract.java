@@ -130,6 +130,7 @@ abstract class RegistrySyncContract {
     assertThat(retryLines).hasSize(5);
     assertThat(retryLines.get(0)).contains("HTTP 429");
     assertThat(retryLines.get(1)).contains("HTTP 503");
+    assertThat(retryLines.get(2)).contains("IOException"); // the connection dropped mid-page
     assertThat(retryLines.get(3)).contains("JSON ends too early");
     assertThat(retryLines.get(4)).contains("timed out");
     List<CtgovStandIn.Request> requests = standIn.requests();
