@@ -2,6 +2,7 @@ package org.fhirtrials.sync;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -166,7 +167,7 @@ public final class CtgovClient {
       } catch (HttpTimeoutException e) {
         lastProblem = "timed out: " + e.getMessage();
       } catch (IOException e) {
-        lastProblem = e.getClass().getSimpleName() + ": " + e.getMessage();
+        lastProblem = describe(e, uri);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new SyncException("interrupted while fetching " + uri, e);
@@ -251,6 +252,21 @@ public final class CtgovClient {
     } catch (DateTimeParseException e) {
       return null;
     }
+  }
+
+  /** The exception and the first message along its causes (a refused connection has none). */
+  static String describe(IOException e, URI uri) {
+    if (e instanceof ConnectException) {
+      String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
+      return "ConnectException: cannot connect to " + uri.getHost() + port;
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        String name = e.getClass().getSimpleName();
+        return t == e ? name + ": " + t.getMessage() : name + " (" + t + ")";
+      }
+    }
+    return e.getClass().getSimpleName();
   }
 
   private static String snippet(byte[] body) {

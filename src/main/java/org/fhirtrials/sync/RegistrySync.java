@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.fhirtrials.ingest.Rejection;
 import org.fhirtrials.model.Trial;
 import org.fhirtrials.store.SaveCounts;
@@ -29,9 +33,10 @@ import org.fhirtrials.store.TrialStore;
  * costs requests, never versions.
  *
  * <p>Each page is saved (in batches of {@link TrialImporter#DEFAULT_BATCH_SIZE}, one transaction
- * each on PostgreSQL) once it has been read whole. The watermark, the start time of this run, is
- * stored only after the last page: a run that fails leaves it unchanged, so the next run fetches
- * the same window again, and saving a study twice is harmless.
+ * each on PostgreSQL) once it has been read whole, on a writer thread while the next page is
+ * fetched. The watermark, the start time of this run, is stored only after the last page: a run
+ * that fails leaves it unchanged, so the next run fetches the same window again, and saving a study
+ * twice is harmless.
  */
 public final class RegistrySync {
   /** Told after each page. */
@@ -93,38 +98,105 @@ public final class RegistrySync {
     long requestsBefore = client.requests();
     long retriesBefore = client.retries();
     LocalDate since = since();
-    SaveCounts counts = SaveCounts.NONE;
-    List<Rejection> rejections = new ArrayList<>();
-    Set<String> seenTokens = new HashSet<>();
-    long pages = 0;
-    Long totalCount = null;
-    String token = null;
-    do {
-      URI uri = client.pageUri(since, token);
-      CtgovClient.Page page = client.fetch(uri);
-      pages++;
-      if (page.totalCount() != null) {
-        totalCount = page.totalCount();
+    ExecutorService writer =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "sync-writer");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      Writer saves = new Writer(writer);
+      Set<String> seenTokens = new HashSet<>();
+      Long totalCount = null;
+      String token = null;
+      try {
+        do {
+          URI uri = client.pageUri(since, token);
+          CtgovClient.Page page = client.fetch(uri);
+          if (page.totalCount() != null) {
+            totalCount = page.totalCount();
+          }
+          saves.submit(page, totalCount); // saved while the next page is fetched
+          token = page.nextPageToken();
+          if (token != null && !seenTokens.add(token)) {
+            throw new SyncException(
+                "the API returned page token " + token + " twice; stopping to avoid a loop");
+          }
+        } while (token != null);
+      } catch (RuntimeException e) {
+        saves.finish(e); // keep the page already read whole
+        throw e;
       }
-      counts = counts.plus(save(page.trials()));
+      saves.await();
+      state.advance(options.stateKey(), started);
+      return new SyncReport(
+          since,
+          saves.pages,
+          client.requests() - requestsBefore,
+          client.retries() - retriesBefore,
+          saves.counts,
+          saves.rejections,
+          started,
+          Duration.ofNanos(System.nanoTime() - startedNanos));
+    } finally {
+      writer.shutdownNow();
+    }
+  }
+
+  /**
+   * Saves pages on one writer thread, in order, at most one in flight: page n is saved while page
+   * n+1 is fetched, as the importer overlaps parsing and writing.
+   */
+  private final class Writer {
+    private final ExecutorService executor;
+    private Future<SaveCounts> pending;
+    private Long pendingTotal;
+    private SaveCounts counts = SaveCounts.NONE;
+    private final List<Rejection> rejections = new ArrayList<>();
+    private long pages;
+
+    Writer(ExecutorService executor) {
+      this.executor = executor;
+    }
+
+    void submit(CtgovClient.Page page, Long totalCount) {
+      await();
+      List<Trial> trials = page.trials();
       rejections.addAll(page.rejections());
-      progress.page(pages, counts, rejections.size(), totalCount);
-      token = page.nextPageToken();
-      if (token != null && !seenTokens.add(token)) {
-        throw new SyncException(
-            "the API returned page token " + token + " twice; stopping to avoid a loop");
+      pendingTotal = totalCount;
+      pending = executor.submit(() -> save(trials));
+    }
+
+    /** Waits for the page in flight after a failure; its own failure is added to {@code e}. */
+    void finish(RuntimeException e) {
+      try {
+        await();
+      } catch (RuntimeException saveFailure) {
+        e.addSuppressed(saveFailure);
       }
-    } while (token != null);
-    state.advance(options.stateKey(), started);
-    return new SyncReport(
-        since,
-        pages,
-        client.requests() - requestsBefore,
-        client.retries() - retriesBefore,
-        counts,
-        rejections,
-        started,
-        Duration.ofNanos(System.nanoTime() - startedNanos));
+    }
+
+    void await() {
+      if (pending == null) {
+        return;
+      }
+      try {
+        counts = counts.plus(pending.get());
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw new SyncException("saving a page failed: " + e.getCause(), e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SyncException("interrupted while saving a page", e);
+      } finally {
+        pending = null;
+      }
+      pages++;
+      progress.page(pages, counts, rejections.size(), pendingTotal);
+    }
   }
 
   private SaveCounts save(List<Trial> trials) {

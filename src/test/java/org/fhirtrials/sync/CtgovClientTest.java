@@ -113,6 +113,6 @@ class CtgovClientTest {
     assertThatThrownBy(() -> client.fetch(client.pageUri(null, null)))
         .isInstanceOf(SyncException.class)
         .hasMessageContaining("failed after 3 attempts")
-        .hasMessageContaining("ConnectException");
+        .hasMessageContaining("ConnectException: cannot connect to 127.0.0.1:");
   }
 }

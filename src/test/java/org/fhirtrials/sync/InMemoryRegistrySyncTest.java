@@ -1,5 +1,7 @@
 package org.fhirtrials.sync;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.fhirtrials.store.InMemoryTrialStore;
 import org.fhirtrials.store.TrialStore;
 
@@ -13,6 +15,7 @@ class InMemoryRegistrySyncTest extends RegistrySyncContract {
   @Override
   protected SyncState emptyState(TrialStore store) {
     SyncState state = SyncState.forStore(store);
+    assertThat(state).isInstanceOf(InMemorySyncState.class);
     return state;
   }
 }
