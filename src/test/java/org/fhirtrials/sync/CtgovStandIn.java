@@ -145,8 +145,12 @@ final class CtgovStandIn implements AutoCloseable {
           fault = persistentFault;
         }
         requests.add(new Request(now, params, fault));
-        body =
-            fault == null || fault.ordinal() >= Fault.DROP_MID_BODY.ordinal() ? page(params) : null;
+        boolean servesPage =
+            fault == null
+                || fault == Fault.DROP_MID_BODY
+                || fault == Fault.TRUNCATED_BODY
+                || fault == Fault.STALL;
+        body = servesPage ? page(params) : null;
       }
       if (!exchange.getRequestMethod().equals("GET")) {
         send(exchange, 405, "method not allowed");
