@@ -59,6 +59,11 @@ public final class PostgresTrialStore implements TrialStore, AutoCloseable {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
+  /** The migrated database, for other tables of the same schema (e.g. CDS feedback, Flyway V3). */
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
   /** Brings the schema of the data source's current schema up to date (Flyway). */
   public static void migrate(DataSource dataSource) {
     Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
