@@ -27,3 +27,14 @@ CREATE TABLE cds_feedback (
 
 CREATE INDEX cds_feedback_trial_id_idx ON cds_feedback (trial_id);
 CREATE INDEX cds_feedback_card_uuid_idx ON cds_feedback (card_uuid);
+
+-- Spent CDS Hooks JWT ids (jti) per issuer, until the token could no longer be accepted, so a token
+-- replayed to any replica is refused (org.fhirtrials.cds.security.PostgresSpentTokenIds).
+CREATE TABLE cds_jti (
+    issuer        text        NOT NULL,
+    jti           text        NOT NULL,
+    forget_after  timestamptz NOT NULL,
+    PRIMARY KEY (issuer, jti)
+);
+
+CREATE INDEX cds_jti_forget_after_idx ON cds_jti (forget_after);

@@ -34,7 +34,7 @@ public class CdsConfiguration {
               pg.dataSource(),
               properties.issuedCardsRetention(),
               clock.getIfAvailable(Clock::systemUTC));
-      return new Stores(store, store);
+      return new Stores(store.issuedCards(), store.feedback());
     }
     log.info(
         "CDS issued cards are kept in memory (at most {}); feedback in {}",

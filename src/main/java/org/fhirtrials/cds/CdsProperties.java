@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param statuses recruitment statuses a trial must have to be shown (empty = any)
  * @param phases phases a trial must have one of (empty = any)
  * @param conditions words one of which a trial's condition list must contain (empty = any)
- * @param feedbackDir directory of the file-backed feedback store (JSON lines)
+ * @param feedbackDir memory store: directory of the file-backed feedback store (JSON lines)
  * @param issuedCardsCapacity memory store: how many issued cards are remembered for feedback
  *     (oldest forgotten)
  * @param issuedCardsRetention PostgreSQL store: how long an issued card accepts feedback

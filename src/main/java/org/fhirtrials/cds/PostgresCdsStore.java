@@ -28,7 +28,7 @@ import org.fhirtrials.store.postgres.StoreException;
  * <p>Issued cards older than the retention are forgotten: refused on lookup at once, deleted at
  * most once per {@link #PRUNE_INTERVAL} by whichever replica issues cards. Feedback is kept.
  */
-public final class PostgresCdsStore implements IssuedCards, FeedbackStore {
+public final class PostgresCdsStore {
   static final Duration PRUNE_INTERVAL = Duration.ofHours(1);
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,7 +61,37 @@ public final class PostgresCdsStore implements IssuedCards, FeedbackStore {
     }
   }
 
-  @Override
+  /** The issued-cards role (a bean of its own: it must not also be a FeedbackStore). */
+  public IssuedCards issuedCards() {
+    return new IssuedCards() {
+      @Override
+      public void rememberAll(Map<String, String> trialByCard) {
+        PostgresCdsStore.this.rememberAll(trialByCard);
+      }
+
+      @Override
+      public String trialOf(String cardUuid) {
+        return PostgresCdsStore.this.trialOf(cardUuid);
+      }
+    };
+  }
+
+  /** The feedback role. */
+  public FeedbackStore feedback() {
+    return new FeedbackStore() {
+      @Override
+      public void append(List<FeedbackEntry> entries) {
+        PostgresCdsStore.this.append(entries);
+      }
+
+      @Override
+      public List<FeedbackEntry> all() {
+        return PostgresCdsStore.this.all();
+      }
+    };
+  }
+
+  /** See {@link IssuedCards#rememberAll}. */
   public void rememberAll(Map<String, String> trialByCard) {
     if (trialByCard.isEmpty()) {
       return;
@@ -83,7 +113,7 @@ public final class PostgresCdsStore implements IssuedCards, FeedbackStore {
     pruneIfDue(now);
   }
 
-  @Override
+  /** See {@link IssuedCards#trialOf}. */
   public String trialOf(String cardUuid) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
@@ -99,8 +129,7 @@ public final class PostgresCdsStore implements IssuedCards, FeedbackStore {
     }
   }
 
-  /** All entries in one transaction: all or none. */
-  @Override
+  /** See {@link FeedbackStore#append}: all entries in one transaction. */
   public void append(List<FeedbackEntry> entries) {
     try (Connection c = dataSource.getConnection()) {
       boolean autoCommit = c.getAutoCommit();
@@ -129,7 +158,7 @@ public final class PostgresCdsStore implements IssuedCards, FeedbackStore {
     }
   }
 
-  @Override
+  /** See {@link FeedbackStore#all}. */
   public List<FeedbackEntry> all() {
     List<FeedbackEntry> out = new ArrayList<>();
     try (Connection c = dataSource.getConnection();

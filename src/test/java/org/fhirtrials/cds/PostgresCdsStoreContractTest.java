@@ -54,17 +54,17 @@ class PostgresCdsStoreContractTest extends CdsStoreContract {
 
   @Override
   protected IssuedCards issuedCards() {
-    return replica(NOW);
+    return replica(NOW).issuedCards();
   }
 
   @Override
   protected FeedbackStore feedbackStore() {
-    return replica(NOW);
+    return replica(NOW).feedback();
   }
 
   @Override
   protected FeedbackStore reopenedFeedbackStore() {
-    return replica(NOW);
+    return replica(NOW).feedback();
   }
 
   @Test
