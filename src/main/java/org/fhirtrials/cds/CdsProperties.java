@@ -22,8 +22,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param statuses recruitment statuses a trial must have to be shown (empty = any)
  * @param phases phases a trial must have one of (empty = any)
  * @param conditions words one of which a trial's condition list must contain (empty = any)
- * @param feedbackDir directory of the file-backed feedback store (JSON lines)
- * @param issuedCardsCapacity how many issued cards are remembered for feedback (oldest forgotten)
+ * @param feedbackDir memory store: directory of the file-backed feedback store (JSON lines)
+ * @param issuedCardsCapacity memory store: how many issued cards are remembered for feedback
+ *     (oldest forgotten)
+ * @param issuedCardsRetention PostgreSQL store: how long an issued card accepts feedback
  * @param fetch how data missing from prefetch is fetched from the CDS client's FHIR server
  */
 @ConfigurationProperties(prefix = "fhirtrials.cds")
@@ -37,6 +39,7 @@ public record CdsProperties(
     List<String> conditions,
     @DefaultValue("./data/cds-feedback") Path feedbackDir,
     @DefaultValue("10000") int issuedCardsCapacity,
+    @DefaultValue("30d") Duration issuedCardsRetention,
     @DefaultValue Fetch fetch) {
 
   public CdsProperties {
@@ -54,6 +57,12 @@ public record CdsProperties(
             ? List.of()
             : conditions.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
     fetch = fetch == null ? Fetch.defaults() : fetch;
+    issuedCardsRetention =
+        issuedCardsRetention == null ? Duration.ofDays(30) : issuedCardsRetention;
+    if (issuedCardsRetention.isNegative() || issuedCardsRetention.isZero()) {
+      throw new IllegalArgumentException(
+          "fhirtrials.cds.issued-cards-retention must be > 0, was " + issuedCardsRetention);
+    }
     if (publicBaseUrl != null && publicBaseUrl.toString().isBlank()) {
       publicBaseUrl = null;
     }
@@ -68,12 +77,20 @@ public record CdsProperties(
    * @param connectTimeout TCP connect timeout
    * @param readTimeout socket read timeout per request
    * @param maxPages at most this many pages per search (first page included)
+   * @param allowedServers FHIR base URLs the service may send the client's bearer token to (a
+   *     {@code fhirServer} equal to one, or below one at a path-segment boundary); empty = none:
+   *     data missing from prefetch is then never fetched (412). See {@link FhirServerAllowList}.
    */
   public record Fetch(
       @DefaultValue("5s") Duration connectTimeout,
       @DefaultValue("10s") Duration readTimeout,
-      @DefaultValue("10") int maxPages) {
+      @DefaultValue("10") int maxPages,
+      List<String> allowedServers) {
     public Fetch {
+      allowedServers =
+          allowedServers == null
+              ? List.of()
+              : allowedServers.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
       connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
       readTimeout = readTimeout == null ? Duration.ofSeconds(10) : readTimeout;
       if (maxPages < 1) {
@@ -83,7 +100,7 @@ public record CdsProperties(
     }
 
     static Fetch defaults() {
-      return new Fetch(null, null, 10);
+      return new Fetch(null, null, 10, null);
     }
   }
 }

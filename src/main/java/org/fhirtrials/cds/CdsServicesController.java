@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.fhirtrials.store.postgres.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -129,6 +130,12 @@ public class CdsServicesController {
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
   ResponseEntity<Map<String, String>> method(HttpRequestMethodNotSupportedException e) {
     return error(HttpStatus.METHOD_NOT_ALLOWED, e.getMethod() + " is not supported here");
+  }
+
+  @ExceptionHandler(StoreException.class)
+  ResponseEntity<Map<String, String>> storeDown(StoreException e) {
+    log.error("CDS store failed", e);
+    return error(HttpStatus.SERVICE_UNAVAILABLE, "the feedback store is unavailable; retry later");
   }
 
   @ExceptionHandler(RuntimeException.class)

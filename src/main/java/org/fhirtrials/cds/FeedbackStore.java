@@ -2,7 +2,7 @@ package org.fhirtrials.cds;
 
 import java.util.List;
 
-/** Durable store of CDS card feedback (file-backed by default; PostgreSQL later). */
+/** Durable store of CDS card feedback: a file with the memory store, PostgreSQL with that store. */
 public interface FeedbackStore {
   /** Stores the entries durably, all or none. */
   void append(List<FeedbackEntry> entries);

@@ -1,6 +1,7 @@
 package org.fhirtrials.cds;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.apache.ApacheRestfulClientFactory;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.client.exceptions.FhirClientConnectionException;
@@ -11,6 +12,7 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.http.impl.client.HttpClientBuilder;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 
@@ -18,7 +20,8 @@ import org.hl7.fhir.r4.model.Resource;
  * Fetches what prefetch did not supply from the CDS client's FHIR server (R4), with the client's
  * bearer token, HAPI's generic client, bounded timeouts and bounded paging. Paging links are
  * followed only when they point under the same FHIR base, so the token never leaves that server.
- * Every failure is a 412 (CDS Hooks 2.0: the service cannot retrieve the data it needs).
+ * Redirects are not followed. Every failure is a 412 (CDS Hooks 2.0: the service cannot retrieve
+ * the data it needs).
  */
 final class FhirServerFetcher {
   /**
@@ -33,12 +36,28 @@ final class FhirServerFetcher {
   FhirServerFetcher(CdsProperties.Fetch settings) {
     // A context of our own: client timeouts are set on its (shared) client factory.
     this.fhir = FhirContext.forR4();
+    fhir.setRestfulClientFactory(new NoRedirects(fhir));
     fhir.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
     fhir.getRestfulClientFactory()
         .setConnectTimeout(Math.toIntExact(settings.connectTimeout().toMillis()));
     fhir.getRestfulClientFactory()
         .setSocketTimeout(Math.toIntExact(settings.readTimeout().toMillis()));
     this.maxPages = settings.maxPages();
+  }
+
+  /**
+   * HAPI's Apache client factory with redirects off: a redirect would carry the bearer token to a
+   * server that is not on the allow-list. A 3xx answer is a failed fetch (412).
+   */
+  private static final class NoRedirects extends ApacheRestfulClientFactory {
+    NoRedirects(FhirContext fhir) {
+      super(fhir);
+    }
+
+    @Override
+    protected HttpClientBuilder getHttpClientBuilder() {
+      return super.getHttpClientBuilder().disableRedirectHandling();
+    }
   }
 
   FhirContext context() {

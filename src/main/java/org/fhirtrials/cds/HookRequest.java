@@ -126,12 +126,20 @@ public record HookRequest(
     }
     try {
       URI u = new URI(s);
-      if (("https".equals(u.getScheme()) || "http".equals(u.getScheme())) && u.getHost() != null) {
+      if (("https".equals(u.getScheme()) || "http".equals(u.getScheme()))
+          && u.getHost() != null
+          && u.getRawUserInfo() == null
+          && u.getRawQuery() == null
+          && u.getRawFragment() == null) {
         return u;
       }
     } catch (java.net.URISyntaxException e) {
       // reported below
     }
-    throw CdsException.badRequest("fhirServer must be an absolute http(s) URL, was '" + s + "'");
+    throw CdsException.badRequest(
+        "fhirServer must be an absolute http(s) base URL without user info, query or fragment, was"
+            + " '"
+            + s
+            + "'");
   }
 }

@@ -20,15 +20,19 @@ import org.hl7.fhir.r4.model.Resource;
  *   <li>A key sent as JSON {@code null} means "the client has no data" (CDS Hooks 2.0): refetched
  *       when a fhirServer is given, else taken as empty — except the Patient, which is required.
  *   <li>A prefetched OperationOutcome (the client's prefetch failed) counts as not sent.
+ *   <li>Fetching only from a {@code fhirServer} on the allow-list ({@link FhirServerAllowList});
+ *       another one is a 412 before any connection is made.
  *   <li>A key neither sent nor fetchable is a 412: without conditions or medications an exclusion
  *       would wrongly look "not met", so every key is required, not only the Patient.
  * </ul>
  */
 final class PatientDataLoader {
   private final FhirServerFetcher fetcher;
+  private final FhirServerAllowList allowList;
 
-  PatientDataLoader(FhirServerFetcher fetcher) {
+  PatientDataLoader(FhirServerFetcher fetcher, FhirServerAllowList allowList) {
     this.fetcher = fetcher;
+    this.allowList = allowList;
   }
 
   /** The patient's resources (exactly one Patient, whose id is {@code context.patientId}). */
@@ -54,6 +58,7 @@ final class PatientDataLoader {
                   + (isNull ? "available" : "sent")
                   + " and the request has no fhirServer to fetch it from");
         }
+        allowList.check(request.fhirServer()); // before the token goes anywhere
         String url = PrefetchTemplates.resolve(t.getValue(), request.patientId());
         resources = fetcher.fetch(request.fhirServer(), request.accessToken(), key, url);
       }

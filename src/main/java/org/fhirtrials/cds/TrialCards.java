@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.fhirtrials.eligibility.evaluate.Verdict;
 import org.fhirtrials.mapping.FhirUrls;
@@ -14,6 +16,8 @@ import org.fhirtrials.model.Trial;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ResearchSubject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Turns ranked trial matches into CDS Hooks cards (one per trial, ineligible ones never). */
 final class TrialCards {
@@ -24,6 +28,7 @@ final class TrialCards {
   static final String R4_PATH = "/fhir/r4/";
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Logger log = LoggerFactory.getLogger(TrialCards.class);
 
   private final FhirContext fhir;
   private final CdsProperties properties;
@@ -43,15 +48,37 @@ final class TrialCards {
    */
   List<Card> cards(List<TrialMatch> ranked, String patientId, String baseUrl) {
     List<Card> cards = new ArrayList<>();
+    Map<String, String> trialByCard = new LinkedHashMap<>();
     for (TrialMatch m : ranked) {
       if (cards.size() >= properties.maxCards()) {
         break;
       }
       if (m.evaluation().verdict() != Verdict.INELIGIBLE) {
-        cards.add(card(m, patientId, baseUrl));
+        Card card = card(m, patientId, baseUrl);
+        cards.add(card);
+        trialByCard.put(card.uuid(), m.trial().nctId());
       }
     }
+    remember(trialByCard);
     return cards;
+  }
+
+  /**
+   * Records the cards for feedback before they are sent. A store failure does not withhold the
+   * cards from the clinician: it is logged, and feedback on these cards will be refused.
+   */
+  private void remember(Map<String, String> trialByCard) {
+    if (trialByCard.isEmpty()) {
+      return;
+    }
+    try {
+      issued.rememberAll(trialByCard);
+    } catch (RuntimeException e) {
+      log.error(
+          "cannot record {} issued CDS cards; feedback on them will be refused",
+          trialByCard.size(),
+          e);
+    }
   }
 
   private Card card(TrialMatch m, String patientId, String baseUrl) {
@@ -84,7 +111,6 @@ final class TrialCards {
                     "Create a ResearchSubject (status candidate) for " + nct,
                     researchSubject(nct, title, studyUrl, patientId))));
     String uuid = UUID.randomUUID().toString();
-    issued.remember(uuid, nct);
     return new Card(
         uuid,
         Summaries.summary(label, nct, title),

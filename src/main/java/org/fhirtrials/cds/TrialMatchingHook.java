@@ -43,7 +43,9 @@ public final class TrialMatchingHook {
       CdsProperties properties,
       Clock clock) {
     this.matcher = matcher;
-    this.loader = new PatientDataLoader(fetcher);
+    this.loader =
+        new PatientDataLoader(
+            fetcher, new FhirServerAllowList(properties.fetch().allowedServers()));
     this.cards = new TrialCards(fetcher.context(), properties, issued);
     this.properties = properties;
     this.clock = clock;

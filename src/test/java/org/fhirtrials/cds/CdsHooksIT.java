@@ -78,10 +78,28 @@ class CdsHooksIT {
     }
   }
 
+  /** The port of the allow-listed EHR stand-in (each test starts its own, one at a time). */
+  static final int EHR_PORT = freePort();
+
   @DynamicPropertySource
   static void feedbackDir(DynamicPropertyRegistry registry) throws IOException {
     Path dir = Files.createTempDirectory("cds-feedback");
     registry.add("fhirtrials.cds.feedback-dir", dir::toString);
+    registry.add(
+        "fhirtrials.cds.fetch.allowed-servers", () -> "http://127.0.0.1:" + EHR_PORT + "/fhir");
+  }
+
+  static int freePort() {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The EHR stand-in on the allow-listed port. */
+  static EhrStandIn ehr(Bundle data) throws Exception {
+    return new EhrStandIn(data, EHR_PORT);
   }
 
   // ------------------------------------------------------------------ discovery
@@ -315,7 +333,7 @@ class CdsHooksIT {
 
   @Test
   void fetchesMissingDataFromFhirServerWithTheBearerToken() throws Exception {
-    try (EhrStandIn ehr = new EhrStandIn(seedBundle("NCT06178198-eligible"))) {
+    try (EhrStandIn ehr = ehr(seedBundle("NCT06178198-eligible"))) {
       ObjectNode req = request("p", null);
       req.put("fhirServer", ehr.base());
       req.putObject("fhirAuthorization")
@@ -337,7 +355,7 @@ class CdsHooksIT {
   @Test
   void usesPrefetchWhereGivenAndFetchesTheRest() throws Exception {
     Bundle bundle = seedBundle("NCT06178198-eligible");
-    try (EhrStandIn ehr = new EhrStandIn(bundle)) {
+    try (EhrStandIn ehr = ehr(bundle)) {
       ObjectNode prefetch = prefetch(bundle);
       prefetch.remove("labs");
       prefetch.putNull("procedures");
@@ -361,7 +379,7 @@ class CdsHooksIT {
       c.getCode().setText("Seasonal allergy " + i);
       bundle.addEntry().setResource(c);
     }
-    try (EhrStandIn ehr = new EhrStandIn(bundle)) {
+    try (EhrStandIn ehr = ehr(bundle)) {
       ObjectNode req = request("p", null);
       req.put("fhirServer", ehr.base());
       Answer a = post("/cds-services/trial-matching", req.toString());
@@ -374,7 +392,7 @@ class CdsHooksIT {
 
   @Test
   void answers412WhenTheEhrDoesNotKnowThePatient() throws Exception {
-    try (EhrStandIn ehr = new EhrStandIn(seedBundle("NCT06178198-eligible"))) {
+    try (EhrStandIn ehr = ehr(seedBundle("NCT06178198-eligible"))) {
       ObjectNode req = request("nobody", null);
       req.put("fhirServer", ehr.base());
       Answer a = post("/cds-services/trial-matching", req.toString());
@@ -385,7 +403,7 @@ class CdsHooksIT {
 
   @Test
   void answers412WhenTheEhrIsTooSlow() throws Exception {
-    try (EhrStandIn ehr = new EhrStandIn(seedBundle("NCT06178198-eligible"))) {
+    try (EhrStandIn ehr = ehr(seedBundle("NCT06178198-eligible"))) {
       ObjectNode req = request(EhrStandIn.SLOW_PATIENT, null);
       req.put("fhirServer", ehr.base());
       long start = System.nanoTime();
@@ -395,6 +413,43 @@ class CdsHooksIT {
       assertThat(a.json.get("message").asText()).contains("did not answer in time");
       assertThat(millis).isLessThan(EhrStandIn.SLOW_MILLIS);
     }
+  }
+
+  @Test
+  void neverSendsTheTokenToAServerNotOnTheAllowList() throws Exception {
+    try (EhrStandIn other = new EhrStandIn(seedBundle("NCT06178198-eligible"))) {
+      ObjectNode req = request("p", null);
+      req.put("fhirServer", other.base());
+      req.putObject("fhirAuthorization").put("access_token", "secret-token-123");
+      Answer a = post("/cds-services/trial-matching", req.toString());
+      assertThat(a.status).as(a.body).isEqualTo(412);
+      assertThat(a.json.get("message").asText())
+          .contains("not on this service's allow-list")
+          .contains("fhirtrials.cds.fetch.allowed-servers");
+      assertThat(other.requests).isEmpty();
+    }
+  }
+
+  @Test
+  void doesNotFollowARedirectWithTheToken() throws Exception {
+    try (EhrStandIn ehr = ehr(seedBundle("NCT06178198-eligible"));
+        EhrStandIn elsewhere = new EhrStandIn(seedBundle("NCT06178198-eligible"))) {
+      ehr.redirectTo = elsewhere.base();
+      ObjectNode req = request(EhrStandIn.MOVED_PATIENT, null);
+      req.put("fhirServer", ehr.base());
+      req.putObject("fhirAuthorization").put("access_token", "secret-token-123");
+      Answer a = post("/cds-services/trial-matching", req.toString());
+      assertThat(a.status).as(a.body).isEqualTo(412);
+      assertThat(ehr.requests).anyMatch(r -> r.endsWith("/Patient/" + EhrStandIn.MOVED_PATIENT));
+      assertThat(elsewhere.requests).as("the redirect target was never called").isEmpty();
+    }
+  }
+
+  @Test
+  void rejectsAFhirServerWithUserInfo() throws Exception {
+    ObjectNode req = request("p", null);
+    req.put("fhirServer", "http://attacker@127.0.0.1:" + EHR_PORT + "/fhir");
+    assertBadRequest(req, "user info");
   }
 
   // ------------------------------------------------------------------ feedback

@@ -51,7 +51,20 @@ final class EhrStandIn implements AutoCloseable {
   private final Tomcat tomcat;
   private final String base;
 
+  /**
+   * Patient {@code moved} answers 302 to {@link #redirectTo}{@code /Patient/p}: a server that sends
+   * the service (and its bearer token) elsewhere.
+   */
+  static final String MOVED_PATIENT = "moved";
+
+  volatile String redirectTo = "http://127.0.0.1:1/fhir";
+
   EhrStandIn(Bundle data) throws Exception {
+    this(data, 0);
+  }
+
+  /** On {@code port} (0 = any free port): the service's allow-list names a fixed one. */
+  EhrStandIn(Bundle data, int port) throws Exception {
     FhirContext ctx = FhirContext.forR4();
     List<Resource> resources = new ArrayList<>();
     for (Bundle.BundleEntryComponent e : data.getEntry()) {
@@ -81,7 +94,7 @@ final class EhrStandIn implements AutoCloseable {
     Path dir = Files.createTempDirectory("ehr-standin");
     tomcat.setBaseDir(dir.toString());
     tomcat.setHostname("127.0.0.1");
-    tomcat.setPort(0);
+    tomcat.setPort(port);
     tomcat.getConnector().setProperty("address", "127.0.0.1");
     Context context = tomcat.addContext("", dir.toString());
     Tomcat.addServlet(context, "fhir", server);
@@ -103,8 +116,13 @@ final class EhrStandIn implements AutoCloseable {
   /** Records every request, page fetches ({@code ?_getpages=}) included. */
   public final class Recorder {
     @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_PROCESSED)
-    public boolean incoming(HttpServletRequest request, HttpServletResponse response) {
+    public boolean incoming(HttpServletRequest request, HttpServletResponse response)
+        throws java.io.IOException {
       record(request);
+      if (request.getRequestURI().endsWith("/Patient/" + MOVED_PATIENT)) {
+        response.sendRedirect(redirectTo + "/Patient/p");
+        return false;
+      }
       return true;
     }
   }

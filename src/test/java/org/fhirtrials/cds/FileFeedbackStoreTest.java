@@ -42,14 +42,4 @@ class FileFeedbackStoreTest {
     store.append(List.of(entry("c")));
     assertThat(store.all()).extracting(FeedbackEntry::card).containsExactly("a", "c");
   }
-
-  @Test
-  void forgetsTheOldestIssuedCardsBeyondCapacity() {
-    IssuedCards issued = new IssuedCards(2);
-    issued.remember("1", "NCT1");
-    issued.remember("2", "NCT2");
-    issued.remember("3", "NCT3");
-    assertThat(issued.trialOf("1")).isNull();
-    assertThat(issued.trialOf("3")).isEqualTo("NCT3");
-  }
 }

@@ -33,7 +33,16 @@ class HookRequestTest {
     ObjectNode r = valid();
     r.putObject("fhirAuthorization").put("access_token", "t");
     assertBad(r, "fhirAuthorization is given without fhirServer");
-    assertBad(valid().put("fhirServer", "/fhir"), "absolute http(s) URL");
+    assertBad(valid().put("fhirServer", "/fhir"), "absolute http(s) base URL");
+  }
+
+  @Test
+  void rejectsServersThatCouldCarryTheTokenElsewhere() {
+    assertBad(valid().put("fhirServer", "file:///etc/passwd"), "absolute http(s) base URL");
+    assertBad(valid().put("fhirServer", "gopher://ehr.example.org/fhir"), "http(s)");
+    assertBad(valid().put("fhirServer", "https://user:pw@ehr.example.org/fhir"), "user info");
+    assertBad(valid().put("fhirServer", "https://ehr.example.org/fhir?x=1"), "query");
+    assertBad(valid().put("fhirServer", "https://ehr.example.org/fhir#a"), "fragment");
   }
 
   @Test

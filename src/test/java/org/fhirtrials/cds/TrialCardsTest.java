@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class TrialCardsTest {
   private static final CdsProperties DEFAULTS =
-      new CdsProperties(2, null, null, "app", null, null, null, null, 100, null);
+      new CdsProperties(2, null, null, "app", null, null, null, null, 100, null, null);
 
   private static TrialMatch match(String nct, Verdict verdict, Site site, Double km) {
     StoredTrial stored =
@@ -50,7 +50,7 @@ class TrialCardsTest {
 
   @Test
   void showsAtMostMaxCardsAndNeverIneligibleTrials() {
-    IssuedCards issued = new IssuedCards(10);
+    IssuedCards issued = new InMemoryIssuedCards(10);
     TrialCards cards = new TrialCards(FhirContext.forR4Cached(), DEFAULTS, issued);
     List<Card> out =
         cards.cards(

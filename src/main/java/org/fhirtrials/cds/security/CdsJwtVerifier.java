@@ -83,7 +83,7 @@ public final class CdsJwtVerifier {
   private final Map<String, IssuerKeys> issuers;
   private final Duration clockSkew;
   private final Duration replayWindow;
-  private final JtiReplayCache replayCache;
+  private final SpentTokenIds replayCache;
   private final Clock clock;
   private final JWSVerifierFactory verifierFactory = new DefaultJWSVerifierFactory();
 
@@ -96,10 +96,15 @@ public final class CdsJwtVerifier {
    * @throws IllegalStateException a JWKS file cannot be read
    */
   public CdsJwtVerifier(CdsSecurityProperties properties, Clock clock) {
+    this(properties, clock, new JtiReplayCache(properties.replayCacheSize(), clock));
+  }
+
+  /** With spent token ids kept in {@code spent} (e.g. shared by replicas over PostgreSQL). */
+  CdsJwtVerifier(CdsSecurityProperties properties, Clock clock, SpentTokenIds spent) {
     this.clock = clock;
     this.clockSkew = properties.clockSkew();
     this.replayWindow = properties.replayWindow();
-    this.replayCache = new JtiReplayCache(properties.replayCacheSize(), clock);
+    this.replayCache = spent;
     Map<String, IssuerKeys> byIss = new LinkedHashMap<>();
     for (CdsSecurityProperties.Issuer issuer : properties.issuers()) {
       if (byIss.put(issuer.iss(), IssuerKeys.of(issuer, properties.jwks())) != null) {
@@ -352,9 +357,9 @@ public final class CdsJwtVerifier {
               "token replayed: jti " + echo(jti) + " was already used");
       case FULL -> {
         log.warn(
-            "CDS replay cache full ({} live token ids); refusing new tokens until some expire."
-                + " Raise fhirtrials.cds.replay-cache-size or lower replay-window.",
-            replayCache.size());
+            "CDS token ids cannot be recorded (replay cache full, or the database failed);"
+                + " refusing new tokens. In memory: raise fhirtrials.cds.replay-cache-size or lower"
+                + " replay-window.");
         throw CdsAuthenticationException.unavailable("too many recent tokens; retry later");
       }
     }

@@ -1,5 +1,9 @@
 package org.fhirtrials.cds.security;
 
+import java.time.Clock;
+import org.fhirtrials.store.TrialStore;
+import org.fhirtrials.store.postgres.PostgresTrialStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -19,11 +23,11 @@ public class CdsSecurityConfiguration {
 
   @Bean
   FilterRegistrationBean<CdsAuthenticationFilter> cdsAuthenticationFilter(
-      CdsSecurityProperties properties) {
+      CdsSecurityProperties properties, ObjectProvider<TrialStore> trials) {
     CdsAuthenticationFilter filter =
         properties.verifyJwt()
             ? CdsAuthenticationFilter.enforcing(
-                new CdsJwtVerifier(properties), properties.trustForwardedHeaders())
+                verifier(properties, trials.getIfAvailable()), properties.trustForwardedHeaders())
             : CdsAuthenticationFilter.disabled();
     var registration = new FilterRegistrationBean<>(filter);
     registration.setName("cdsAuthenticationFilter");
@@ -32,5 +36,15 @@ public class CdsSecurityConfiguration {
     registration.addUrlPatterns("/*");
     registration.setOrder(FILTER_ORDER);
     return registration;
+  }
+
+  /** Spent token ids shared by all replicas over PostgreSQL, else in this process. */
+  private static CdsJwtVerifier verifier(CdsSecurityProperties properties, TrialStore trials) {
+    Clock clock = Clock.systemUTC();
+    if (trials instanceof PostgresTrialStore pg) {
+      return new CdsJwtVerifier(
+          properties, clock, new PostgresSpentTokenIds(pg.dataSource(), clock));
+    }
+    return new CdsJwtVerifier(properties, clock);
   }
 }

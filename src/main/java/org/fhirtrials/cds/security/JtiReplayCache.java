@@ -13,7 +13,7 @@ import java.util.PriorityQueue;
  * ones, which would re-open the replay window). Thread-safe; all operations hold one lock and are
  * O(log n).
  */
-final class JtiReplayCache {
+final class JtiReplayCache implements SpentTokenIds {
 
   /** Outcome of {@link #register}. */
   enum Outcome {
@@ -42,7 +42,8 @@ final class JtiReplayCache {
    * Records {@code jti} of {@code issuer} as used until {@code forgetAfter}, unless it was already
    * used and is still remembered.
    */
-  synchronized Outcome register(String issuer, String jti, Instant forgetAfter) {
+  @Override
+  public synchronized Outcome register(String issuer, String jti, Instant forgetAfter) {
     purgeExpired(clock.instant());
     String key = issuer + '\u0000' + jti;
     if (live.containsKey(key)) {

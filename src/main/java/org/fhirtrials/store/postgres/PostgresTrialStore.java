@@ -59,7 +59,7 @@ public final class PostgresTrialStore implements TrialStore, AutoCloseable {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** The database, for state kept next to the trials (e.g. the sync watermark). */
+  /** The migrated database, for other tables of the same schema (sync watermark V4, CDS feedback V3). */
   public DataSource dataSource() {
     return dataSource;
   }

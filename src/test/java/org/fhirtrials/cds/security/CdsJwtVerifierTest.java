@@ -31,6 +31,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CdsJwtVerifierTest {
 
@@ -192,6 +194,35 @@ class CdsJwtVerifierTest {
     token.claims.issuer("https://ehr.example.org");
 
     assertRejected(token.bearer()).hasMessageContaining("issuer not allowed");
+  }
+
+  private static TestClient.Token signed(String alg) {
+    return alg.equals("ES384") ? client.es384(NOW) : client.rs384(NOW);
+  }
+
+  /** The claim rules hold whichever recommended algorithm signed the token. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"ES384", "RS384"})
+  void rejectsEachClaimViolationWhicheverRecommendedAlgorithmSigned(String alg) throws Exception {
+    var audience = signed(alg);
+    audience.claims.audience("https://cds.example.org/cds-services/trial-matching/");
+    assertRejected(audience.bearer()).hasMessageContaining("audience mismatch");
+
+    var expired = signed(alg);
+    expired.claims.expirationTime(java.util.Date.from(NOW.minusSeconds(61)));
+    assertRejected(expired.bearer()).hasMessageContaining("token expired");
+
+    var early = signed(alg);
+    early.claims.notBeforeTime(java.util.Date.from(NOW.plusSeconds(120)));
+    assertRejected(early.bearer()).hasMessageContaining("token not yet valid");
+
+    var stranger = signed(alg);
+    stranger.claims.issuer("https://other-ehr.example.org/");
+    assertRejected(stranger.bearer()).hasMessageContaining("issuer not allowed");
+
+    String once = signed(alg).bearer();
+    assertThat(verifier.verify(once, SERVICE_URL).issuer()).isEqualTo(TestClient.ISS);
+    assertRejected(once).hasMessageContaining("token replayed");
   }
 
   @Test
