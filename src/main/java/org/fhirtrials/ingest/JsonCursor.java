@@ -15,21 +15,40 @@ import java.util.function.Function;
  */
 final class JsonCursor {
   private final JsonNode node;
-  private final String path;
 
-  private JsonCursor(JsonNode node, String path) {
+  /*
+   * The path is built only when an error message needs it: a study has hundreds of fields (a site
+   * list alone up to thousands), and almost none is ever reported. A root has rootPath; any other
+   * cursor has its parent and either a field name or an array index.
+   */
+  private final JsonCursor parent;
+  private final String field;
+  private final int index;
+  private final String rootPath;
+
+  private JsonCursor(JsonNode node, JsonCursor parent, String field, int index, String rootPath) {
     this.node = node;
-    this.path = path;
+    this.parent = parent;
+    this.field = field;
+    this.index = index;
+    this.rootPath = rootPath;
   }
 
   /** A cursor on a root object; {@code path} is what error messages call it ("" for the root). */
   static JsonCursor root(JsonNode node, String path) {
-    return new JsonCursor(Objects.requireNonNull(node, "node"), path);
+    return new JsonCursor(Objects.requireNonNull(node, "node"), null, null, -1, path);
   }
 
   /** The JSON path of this node, e.g. {@code protocolSection.designModule}. */
   String path() {
-    return path;
+    if (parent == null) {
+      return rootPath;
+    }
+    String base = parent.path();
+    if (field == null) {
+      return base + "[" + index + "]";
+    }
+    return base.isEmpty() ? field : base + "." + field;
   }
 
   /** False when the field this cursor stands for is absent or null. */
@@ -117,16 +136,18 @@ final class JsonCursor {
 
   /** An exception saying this node's value is not what the schema allows. */
   BadField invalid(String what) {
-    return new BadField(path + ": " + what);
+    return new BadField(path() + ": " + what);
   }
 
   /** An exception saying the required {@code field} is absent. */
   BadField missing(String field) {
+    String path = path();
     return new BadField((path.isEmpty() ? field : path + "." + field) + " is missing");
   }
 
   /** An exception saying the value of {@code field} (a path relative to this node) is wrong. */
   BadField invalid(String field, String what) {
+    String path = path();
     return new BadField((path.isEmpty() ? field : path + "." + field) + ": " + what);
   }
 
@@ -140,7 +161,7 @@ final class JsonCursor {
     }
     List<T> out = new ArrayList<>(c.node.size());
     for (int i = 0; i < c.node.size(); i++) {
-      JsonCursor element = new JsonCursor(c.node.get(i), c.path + "[" + i + "]");
+      JsonCursor element = new JsonCursor(c.node.get(i), c, null, i, null);
       if (element.present()) {
         T value = item.apply(element);
         if (value != null) {
@@ -153,9 +174,7 @@ final class JsonCursor {
 
   private JsonCursor child(String field) {
     JsonNode value = node.isObject() ? node.get(field) : null;
-    return new JsonCursor(
-        value == null ? MissingNode.getInstance() : value,
-        path.isEmpty() ? field : path + "." + field);
+    return new JsonCursor(value == null ? MissingNode.getInstance() : value, this, field, -1, null);
   }
 
   private String asText() {
@@ -175,7 +194,7 @@ final class JsonCursor {
   }
 
   private BadField expected(String what) {
-    return new BadField(path + ": expected " + what + ", found " + describe(node));
+    return new BadField(path() + ": expected " + what + ", found " + describe(node));
   }
 
   private static String describe(JsonNode value) {

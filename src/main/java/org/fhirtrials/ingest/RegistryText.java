@@ -15,7 +15,10 @@ public final class RegistryText {
 
   /** Removes markdown backslash escapes; null stays null. */
   public static String unescape(String text) {
-    return text == null ? null : MARKDOWN_ESCAPE.matcher(text).replaceAll("$1");
+    if (text == null || text.indexOf('\\') < 0) {
+      return text; // most registry strings have no escape: skip the regex
+    }
+    return MARKDOWN_ESCAPE.matcher(text).replaceAll("$1");
   }
 
   /** Unescapes and trims; blank becomes null. */

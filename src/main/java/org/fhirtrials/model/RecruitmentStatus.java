@@ -1,7 +1,11 @@
 package org.fhirtrials.model;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** ClinicalTrials.gov overall / site recruitment status (API v2 enum {@code Status}). */
 public enum RecruitmentStatus {
@@ -20,6 +24,13 @@ public enum RecruitmentStatus {
   WITHHELD,
   UNKNOWN;
 
+  private static final Pattern NON_LETTERS = Pattern.compile("[^A-Z]+");
+  private static final Pattern EDGE_UNDERSCORE = Pattern.compile("^_|_$");
+
+  /** The codes by name: the registry's JSON spells them exactly so (a fast path of parse). */
+  private static final Map<String, RecruitmentStatus> BY_CODE =
+      Stream.of(values()).collect(Collectors.toUnmodifiableMap(RecruitmentStatus::name, s -> s));
+
   /**
    * Parses the registry code ({@code ACTIVE_NOT_RECRUITING}) or a rendered label ({@code "Active,
    * not recruiting"}, {@code "Not yet recruiting"}); empty when it is neither.
@@ -28,8 +39,14 @@ public enum RecruitmentStatus {
     if (text == null || text.isBlank()) {
       return Optional.empty();
     }
+    RecruitmentStatus exact = BY_CODE.get(text);
+    if (exact != null) {
+      return Optional.of(exact);
+    }
     String code =
-        text.trim().toUpperCase(Locale.ROOT).replaceAll("[^A-Z]+", "_").replaceAll("^_|_$", "");
+        EDGE_UNDERSCORE
+            .matcher(NON_LETTERS.matcher(text.trim().toUpperCase(Locale.ROOT)).replaceAll("_"))
+            .replaceAll("");
     if (code.equals("UNKNOWN_STATUS")) {
       return Optional.of(UNKNOWN);
     }

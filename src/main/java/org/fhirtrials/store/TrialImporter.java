@@ -23,7 +23,12 @@ import org.fhirtrials.model.Trial;
  * batch n+1 (at most two batches in memory; batches are still saved one after another, in order).
  */
 public final class TrialImporter {
-  public static final int DEFAULT_BATCH_SIZE = 500;
+  /**
+   * Trials per transaction. Two batches are in memory (one parsed, one written): 200 keeps the live
+   * heap of a 128 MB importer well below the cap (500 made G1 collect so often that it cost more
+   * than the extra round trips of smaller batches save; docs/benchmarks.md).
+   */
+  public static final int DEFAULT_BATCH_SIZE = 200;
 
   /** Told after every batch. */
   public interface Progress {

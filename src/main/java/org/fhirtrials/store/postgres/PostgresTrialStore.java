@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -80,30 +81,71 @@ public final class PostgresTrialStore implements TrialStore, AutoCloseable {
   /**
    * Saves the batch in one transaction with one multi-row upsert: all of it is stored or none. A
    * trial that appears twice in the batch is saved twice, in order, as {@link #save} would.
+   *
+   * <p>Each trial is serialised and hashed once. The stored hashes of the batch's ids are read
+   * first and a trial whose hash is already stored is not sent at all: a re-import (a resumed or a
+   * nightly run) mostly sends ids and hashes, not documents for PostgreSQL to parse as JSONB. The
+   * upsert keeps its own hash guard, so a row changed by another writer in between is still handled
+   * as in {@link #save}.
    */
   @Override
   public SaveCounts saveAll(List<Trial> trials) {
     if (trials.isEmpty()) {
       return SaveCounts.NONE;
     }
+    List<Row> rows = new ArrayList<>(trials.size());
+    for (Trial t : trials) {
+      rows.add(new Row(t, json.write(t)));
+    }
     SaveCounts[] counts = {SaveCounts.NONE};
     inTransaction(
         c -> {
-          List<Trial> chunk = new ArrayList<>();
+          Map<String, byte[]> stored = storedHashes(c, rows);
+          List<Row> chunk = new ArrayList<>();
           Set<String> ids = new LinkedHashSet<>();
-          for (Trial t : trials) {
+          long unchanged = 0;
+          for (Row r : rows) {
+            String id = r.trial().nctId();
+            if (!ids.contains(id) && Arrays.equals(stored.get(id), r.hash())) {
+              unchanged++; // equal to what is stored (a repeated id is always sent, in order)
+              continue;
+            }
             // ON CONFLICT cannot touch one row twice in a statement: split at a repeated id.
-            if (!ids.add(t.nctId())) {
-              counts[0] = counts[0].plus(upsert(c, chunk, null));
+            if (!ids.add(id)) {
+              counts[0] = counts[0].plus(upsertRows(c, chunk, null));
               chunk.clear();
               ids.clear();
-              ids.add(t.nctId());
+              ids.add(id);
             }
-            chunk.add(t);
+            chunk.add(r);
           }
-          counts[0] = counts[0].plus(upsert(c, chunk, null));
+          counts[0] =
+              counts[0].plus(upsertRows(c, chunk, null)).plus(new SaveCounts(0, 0, unchanged));
         });
     return counts[0];
+  }
+
+  /** A trial with its storage form and that form's hash, computed once per save. */
+  private record Row(Trial trial, byte[] content, byte[] hash) {
+    Row(Trial trial, byte[] content) {
+      this(trial, content, TrialJson.hash(content));
+    }
+  }
+
+  /** The stored content hashes of the rows' ids (absent ids are not in the map). */
+  private static Map<String, byte[]> storedHashes(Connection c, List<Row> rows)
+      throws SQLException {
+    Map<String, byte[]> hashes = new HashMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT nct_id, content_hash FROM trial WHERE nct_id = ANY (?)")) {
+      ps.setArray(1, c.createArrayOf("text", rows.stream().map(r -> r.trial().nctId()).toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          hashes.put(rs.getString(1), rs.getBytes(2));
+        }
+      }
+    }
+    return hashes;
   }
 
   @Override
@@ -182,21 +224,31 @@ public final class PostgresTrialStore implements TrialStore, AutoCloseable {
    */
   private SaveCounts upsert(Connection c, List<Trial> trials, List<StoredTrial> stored)
       throws SQLException {
-    if (trials.isEmpty()) {
+    List<Row> rows = new ArrayList<>(trials.size());
+    for (Trial t : trials) {
+      rows.add(new Row(t, json.write(t)));
+    }
+    return upsertRows(c, rows, stored);
+  }
+
+  private SaveCounts upsertRows(Connection c, List<Row> rows, List<StoredTrial> stored)
+      throws SQLException {
+    if (rows.isEmpty()) {
       return SaveCounts.NONE;
     }
+    List<Trial> trials = rows.stream().map(Row::trial).toList();
     Timestamp now = Timestamp.from(now());
     long inserted = 0;
     long updated = 0;
     Map<String, StoredTrial> written = new HashMap<>();
     try (PreparedStatement ps = c.prepareStatement(upsertSql(trials.size()))) {
       int p = 1;
-      for (Trial t : trials) {
-        byte[] content = json.write(t);
+      for (Row r : rows) {
+        Trial t = r.trial();
         ps.setString(p++, t.nctId());
         ps.setTimestamp(p++, now);
-        ps.setBytes(p++, TrialJson.hash(content));
-        ps.setString(p++, new String(content, StandardCharsets.UTF_8));
+        ps.setBytes(p++, r.hash());
+        ps.setString(p++, new String(r.content(), StandardCharsets.UTF_8));
         ps.setString(
             p++, t.status().overallStatus() == null ? null : t.status().overallStatus().name());
         ps.setArray(
