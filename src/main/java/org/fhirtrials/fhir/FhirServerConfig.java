@@ -86,6 +86,7 @@ public class FhirServerConfig {
 
     server.registerInterceptor(new ServerInterceptor(binding));
     server.registerInterceptor(new SearchCapabilities(binding.context(), search.registry()));
+    server.registerInterceptor(new PagingLinks(binding.context()));
     server.registerInterceptor(new CorsInterceptor(cors(props)));
     server.registerInterceptor(new ResponseHighlighterInterceptor());
 
