@@ -65,6 +65,8 @@ public class FhirServerConfig {
               search));
     }
 
+    providers.add(new SearchParameterProvider(binding.context()));
+
     RestfulServer server = new RestfulServer(binding.context());
     server.setResourceProviders(providers);
     server.registerProvider(new MatchOperationProvider(resources, matcher, asOf));

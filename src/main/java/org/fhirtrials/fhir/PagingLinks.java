@@ -11,11 +11,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hl7.fhir.instance.model.api.IBase;
 import org.hl7.fhir.instance.model.api.IBaseBundle;
+import org.hl7.fhir.instance.model.api.IPrimitiveType;
 
 /**
  * Adds the {@code first} and {@code last} links HAPI's plain server leaves out of a paged searchset
  * (it writes {@code self}, {@code next} and {@code previous}): the same stored result, at offset 0
- * and at the start of the last page.
+ * and at the start of the last page. HAPI's R5 {@code prev} is written {@code previous}, the
+ * relation the FHIR search page names, as on R4.
  */
 @Interceptor
 public final class PagingLinks {
@@ -33,6 +35,14 @@ public final class PagingLinks {
     if (!(response.getResponseResource() instanceof IBaseBundle bundle)
         || !"searchset".equals(BundleUtil.getBundleType(ctx, bundle))) {
       return true;
+    }
+    FhirTerser terser = ctx.newTerser();
+    for (IBase link : terser.getValues(bundle, "Bundle.link")) {
+      for (IBase relation : terser.getValues(link, "relation")) {
+        if (relation instanceof IPrimitiveType<?> p && "prev".equals(p.getValueAsString())) {
+          p.setValueAsString("previous");
+        }
+      }
     }
     String template = BundleUtil.getLinkUrlOfType(ctx, bundle, "next");
     if (template == null) {

@@ -62,8 +62,10 @@ public class ReadProvider implements IResourceProvider {
   }
 
   /**
-   * RFC 9110 §13.1.3: {@code If-Modified-Since} counts only without {@code If-None-Match} (HAPI
-   * answers that one), and an unparsable date is ignored.
+   * Whether {@code If-Modified-Since} (RFC 9110 §13.1.3; an unparsable date is ignored) is at or
+   * after the last change, in whole seconds: a store keeping milliseconds or microseconds
+   * (PostgreSQL) would otherwise never match the {@code Last-Modified} it sent. With {@code
+   * If-None-Match}, HAPI decides on the ETag.
    */
   private static boolean notModifiedSince(IBaseResource resource, RequestDetails request) {
     String since = request.getHeader(Constants.HEADER_IF_MODIFIED_SINCE);

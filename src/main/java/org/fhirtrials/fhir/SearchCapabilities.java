@@ -35,12 +35,12 @@ public final class SearchCapabilities {
         terser.getValues(capabilityStatement, "CapabilityStatement.rest.resource")) {
       String type =
           ((IPrimitiveType<?>) terser.getValues(resource, "type").get(0)).getValueAsString();
-      clear(resource, "searchParam");
       clear(resource, "searchInclude");
       clear(resource, "searchRevInclude");
       if (!registry.types().contains(type)) {
-        continue; // e.g. HAPI's OperationDefinition read: no search here
+        continue; // OperationDefinition, SearchParameter: as their providers declare, no includes
       }
+      clear(resource, "searchParam");
       for (ParamDef p : registry.params(type).values()) {
         IBase sp = terser.addElement(resource, "searchParam");
         terser.addElement(sp, "name", p.name());

@@ -177,19 +177,31 @@ class SearchSurfaceIT {
     JsonNode count = bundle(base, one + "&_summary=count");
     assertThat(count.path("total").asInt()).isEqualTo(1);
     assertThat(count.path("entry")).isEmpty();
+    FhirContext ctx = base.equals("r4") ? FhirContext.forR4Cached() : FhirContext.forR5Cached();
+    var definition = ctx.getResourceDefinition("ResearchStudy");
+    JsonNode full = study(bundle(base, one + "&_summary=false"));
+    List<String> notSummary = new ArrayList<>();
+    full.fieldNames()
+        .forEachRemaining(
+            f -> {
+              var child = definition.getChildByName(f);
+              if (child != null && !child.isSummary() && !f.equals("text")) {
+                notSummary.add(f);
+              }
+            });
+    assertThat(full.has("text")).isTrue();
+    assertThat(notSummary).as("the fixture has non-summary elements").isNotEmpty();
     JsonNode summary = study(bundle(base, one + "&_summary=true"));
     assertThat(summary.has("identifier")).isTrue();
-    assertThat(summary.has("site")).isFalse();
+    assertThat(summary.has("text")).isFalse();
+    notSummary.forEach(f -> assertThat(summary.has(f)).as(f).isFalse());
     assertThat(summary.path("meta").path("tag").toString()).contains("SUBSETTED");
     JsonNode text = study(bundle(base, one + "&_summary=text"));
     assertThat(text.has("text")).isTrue();
-    assertThat(text.has("site")).isFalse();
+    notSummary.forEach(f -> assertThat(text.has(f)).as(f).isFalse());
     JsonNode data = study(bundle(base, one + "&_summary=data"));
     assertThat(data.has("text")).isFalse();
-    assertThat(data.has("site")).isTrue();
-    JsonNode full = study(bundle(base, one + "&_summary=false"));
-    assertThat(full.has("text")).isTrue();
-    assertThat(full.has("site")).isTrue();
+    notSummary.forEach(f -> assertThat(data.has(f)).as(f).isTrue());
     assertThat(get(base, one + "&_summary=everything").statusCode()).isEqualTo(400);
   }
 
@@ -234,7 +246,9 @@ class SearchSurfaceIT {
     JsonNode lastPage = JSON.readTree(absolute(last).body());
     assertThat(lastPage.path("entry").size()).isEqualTo(total - (total - 1) / 10 * 10);
     assertThat(link(lastPage, "next")).isNull();
-    JsonNode previous = JSON.readTree(absolute(link(lastPage, "previous")).body());
+    String previousLink = link(lastPage, "previous");
+    assertThat(previousLink).as("previous, as the search page names it").isNotNull();
+    JsonNode previous = JSON.readTree(absolute(previousLink).body());
     assertThat(previous.path("entry")).hasSize(10);
     JsonNode again = JSON.readTree(absolute(link(lastPage, "first")).body());
     assertThat(ids(again)).isEqualTo(ids(first));
@@ -304,9 +318,16 @@ class SearchSurfaceIT {
     for (JsonNode resource : cs.path("rest").get(0).path("resource")) {
       String type = resource.path("type").asText();
       if (!FhirServerConfig.SERVED_TYPES.contains(type)) {
-        assertThat(resource.path("searchParam")).as(type + " declares no search").isEmpty();
         assertThat(resource.path("searchInclude")).as(type + " declares no include").isEmpty();
-        continue; // HAPI's own OperationDefinition read, for the declared operations
+        for (JsonNode sp : resource.path("searchParam")) {
+          String name = sp.path("name").asText();
+          String value = CONFORMANCE_SAMPLES.get(type + "?" + name);
+          assertThat(value).as("declared " + type + "?" + name + " has no sample").isNotNull();
+          assertThat(ids(base, type + "?" + name + "=" + value))
+              .as(type + "?" + name)
+              .contains("ResearchStudy-recruitment-status");
+        }
+        continue; // HAPI's OperationDefinition read; the published SearchParameters
       }
       String own = FIXTURE_IDS.get(type);
       Map<String, String> typeSamples = samples.getOrDefault(type, Map.of());
@@ -358,6 +379,37 @@ class SearchSurfaceIT {
       }
     }
     assertThat(positive).isGreaterThan(40);
+  }
+
+  /** Values finding the published recruitment-status SearchParameter, by {@code Type?param}. */
+  private static final Map<String, String> CONFORMANCE_SAMPLES =
+      Map.of(
+          "SearchParameter?_id", "ResearchStudy-recruitment-status",
+          "SearchParameter?url", FhirUrls.SEARCH_PARAMETER + "ResearchStudy-recruitment-status",
+          "SearchParameter?code", "recruitment-status",
+          "SearchParameter?base", "ResearchStudy",
+          "SearchParameter?name", "ResearchStudyRecruitment");
+
+  /** The definition of every declared parameter is the spec's or one served here. */
+  @ParameterizedTest
+  @ValueSource(strings = {"r4", "r5"})
+  void everyCustomDefinitionIsServedAsASearchParameter(String base) throws Exception {
+    JsonNode cs = JSON.readTree(get(base, "metadata").body());
+    int custom = 0;
+    for (JsonNode resource : cs.path("rest").get(0).path("resource")) {
+      for (JsonNode sp : resource.path("searchParam")) {
+        String definition = sp.path("definition").asText();
+        if (definition.startsWith(FhirUrls.SEARCH_PARAMETER)) {
+          JsonNode found = bundle(base, "SearchParameter?url=" + definition);
+          assertThat(found.path("entry")).as(definition).hasSize(1);
+          JsonNode param = found.path("entry").get(0).path("resource");
+          assertThat(param.path("code").asText()).isEqualTo(sp.path("name").asText());
+          assertThat(param.path("type").asText()).isEqualTo(sp.path("type").asText());
+          custom++;
+        }
+      }
+    }
+    assertThat(custom).isGreaterThanOrEqualTo(3);
   }
 
   /** Ids of the fixture trial's resources, by type. */
@@ -440,6 +492,10 @@ class SearchSurfaceIT {
     org.put("type", "OTHER");
     s.get("Practitioner").put("name", "ada");
     s.get("Practitioner").put("phonetic", "ada");
+    if (!r4) {
+      // R5 deceased is "deceased.exists() and deceased != false": false for a living practitioner
+      s.get("Practitioner").put("deceased", "false");
+    }
     Map<String, String> role = s.get("PractitionerRole");
     role.put("practitioner", "Practitioner/" + hcc + "-official-1");
     role.put("role", "researcher");
