@@ -20,8 +20,11 @@ import org.fhirtrials.search.SearchParamRegistry;
  * parameter, unless the client sent {@code Prefer: handling=lenient}.
  */
 public final class ResourceSearchService {
-  /** Values of {@code _total}; the count given is always exact (cheap with the index). */
-  private static final Set<String> TOTALS = Set.of("none", "estimate", "accurate");
+  /**
+   * Values of {@code _total}; the count given is always exact (cheap with the index). HAPI's
+   * generic client spells estimate {@code estimated} (SearchTotalModeEnum): accepted too.
+   */
+  private static final Set<String> TOTALS = Set.of("none", "estimate", "estimated", "accurate");
 
   /** Values of {@code _summary} (FHIR search, "Summary"). */
   private static final Set<String> SUMMARIES = Set.of("true", "text", "data", "count", "false");
