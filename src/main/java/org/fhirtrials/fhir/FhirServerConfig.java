@@ -65,6 +65,8 @@ public class FhirServerConfig {
               search));
     }
 
+    providers.add(new SearchParameterProvider(binding.context()));
+
     RestfulServer server = new RestfulServer(binding.context());
     server.setResourceProviders(providers);
     server.registerProvider(new MatchOperationProvider(resources, matcher, asOf));
@@ -86,6 +88,7 @@ public class FhirServerConfig {
 
     server.registerInterceptor(new ServerInterceptor(binding));
     server.registerInterceptor(new SearchCapabilities(binding.context(), search.registry()));
+    server.registerInterceptor(new PagingLinks(binding.context()));
     server.registerInterceptor(new CorsInterceptor(cors(props)));
     server.registerInterceptor(new ResponseHighlighterInterceptor());
 

@@ -20,8 +20,14 @@ import org.fhirtrials.search.SearchParamRegistry;
  * parameter, unless the client sent {@code Prefer: handling=lenient}.
  */
 public final class ResourceSearchService {
-  /** Values of {@code _total}; the count given is always exact (cheap with the index). */
-  private static final Set<String> TOTALS = Set.of("none", "estimate", "accurate");
+  /**
+   * Values of {@code _total}; the count given is always exact (cheap with the index). HAPI's
+   * generic client spells estimate {@code estimated} (SearchTotalModeEnum): accepted too.
+   */
+  private static final Set<String> TOTALS = Set.of("none", "estimate", "estimated", "accurate");
+
+  /** Values of {@code _summary} (FHIR search, "Summary"). */
+  private static final Set<String> SUMMARIES = Set.of("true", "text", "data", "count", "false");
 
   private final TrialResources resources;
   private final SearchIndexes indexes;
@@ -71,7 +77,7 @@ public final class ResourceSearchService {
           }
         }
       }
-      check(parameters);
+      check(parameters, lenient);
       if (!notified) {
         indexes.changedAll();
       }
@@ -88,15 +94,24 @@ public final class ResourceSearchService {
     return out;
   }
 
-  private static void check(Map<String, String[]> parameters) {
+  private static void check(Map<String, String[]> parameters, boolean lenient) {
     for (String count : parameters.getOrDefault(Constants.PARAM_COUNT, new String[0])) {
       if (!count.matches("\\d{1,9}")) {
         throw new SearchException("_count must be a non-negative integer, not '" + count + "'");
       }
     }
+    if (lenient) {
+      return; // unknown _total/_summary values are ignored: the result is the full one
+    }
     for (String total : parameters.getOrDefault("_total", new String[0])) {
       if (!TOTALS.contains(total)) {
         throw new SearchException("_total must be none, estimate or accurate, not '" + total + "'");
+      }
+    }
+    for (String summary : parameters.getOrDefault(Constants.PARAM_SUMMARY, new String[0])) {
+      if (!SUMMARIES.contains(summary)) {
+        throw new SearchException(
+            "_summary must be true, text, data, count or false, not '" + summary + "'");
       }
     }
   }

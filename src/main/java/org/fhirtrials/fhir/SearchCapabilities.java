@@ -1,5 +1,6 @@
 package org.fhirtrials.fhir;
 
+import ca.uhn.fhir.context.BaseRuntimeElementCompositeDefinition;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
@@ -34,12 +35,12 @@ public final class SearchCapabilities {
         terser.getValues(capabilityStatement, "CapabilityStatement.rest.resource")) {
       String type =
           ((IPrimitiveType<?>) terser.getValues(resource, "type").get(0)).getValueAsString();
-      terser.getValues(resource, "searchParam").clear();
-      terser.getValues(resource, "searchInclude").clear();
-      terser.getValues(resource, "searchRevInclude").clear();
+      clear(resource, "searchInclude");
+      clear(resource, "searchRevInclude");
       if (!registry.types().contains(type)) {
-        continue; // e.g. HAPI's OperationDefinition read: no search here
+        continue; // OperationDefinition, SearchParameter: as their providers declare, no includes
       }
+      clear(resource, "searchParam");
       for (ParamDef p : registry.params(type).values()) {
         IBase sp = terser.addElement(resource, "searchParam");
         terser.addElement(sp, "name", p.name());
@@ -60,5 +61,14 @@ public final class SearchCapabilities {
         }
       }
     }
+  }
+
+  /**
+   * Empties a repeating element (the terser's value lists are copies: clearing them is a no-op).
+   */
+  private void clear(IBase element, String child) {
+    BaseRuntimeElementCompositeDefinition<?> def =
+        (BaseRuntimeElementCompositeDefinition<?>) ctx.getElementDefinition(element.getClass());
+    def.getChildByName(child).getMutator().setValue(element, null);
   }
 }

@@ -80,6 +80,24 @@ class FhirServerIT {
 
   @ParameterizedTest
   @ValueSource(strings = {"r4", "r5"})
+  void answersNotModifiedSinceLastModified(String base) throws Exception {
+    String path = "ResearchStudy/" + TrialFixtures.HCC;
+    String lastModified = get(base, path).headers().firstValue("Last-Modified").orElseThrow();
+
+    HttpResponse<String> same = send(request(base, path).header("If-Modified-Since", lastModified));
+    HttpResponse<String> later =
+        send(request(base, path).header("If-Modified-Since", "Fri, 31 Dec 2100 23:59:59 GMT"));
+    HttpResponse<String> earlier =
+        send(request(base, path).header("If-Modified-Since", "Sat, 01 Jan 2000 00:00:00 GMT"));
+
+    assertThat(same.statusCode()).isEqualTo(304);
+    assertThat(same.body()).isEmpty();
+    assertThat(later.statusCode()).isEqualTo(304);
+    assertThat(earlier.statusCode()).isEqualTo(200);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"r4", "r5"})
   void unknownIdIsNotFoundOperationOutcome(String base) throws Exception {
     HttpResponse<String> r = get(base, "ResearchStudy/NCT00000000");
 
