@@ -26,7 +26,12 @@ enum QualityKey {
       "Leukocytes",
       LOINC_LEUKOCYTES.code(),
       "leu[ck]ocyte|white\\s+blood\\s+cell|\\bwbc\\b"),
-  HEMOGLOBIN("hemoglobin", "Hemoglobin", LOINC_HEMOGLOBIN.code(), "ha?emoglobin|\\bhg?b\\b"),
+  // HbA1c (glycated hemoglobin, a % of hemoglobin) is another analyte
+  HEMOGLOBIN(
+      "hemoglobin",
+      "Hemoglobin",
+      LOINC_HEMOGLOBIN.code(),
+      "^(?!.*(?:a1c|glycated|glycosylated)).*(?:ha?emoglobin|\\bhg?b\\b)"),
   BILIRUBIN(
       "bilirubin",
       "Total bilirubin",
@@ -62,8 +67,15 @@ enum QualityKey {
       LOINC_LVEF.code(),
       "\\blvef\\b|ejection\\s+fraction"),
   QTC("qtc", "QTc interval (Fridericia)", LOINC_QTCF.code(), "\\bqtc"),
-  SBP("sbp", "Systolic blood pressure", LOINC_SYSTOLIC_BP.code(), "systolic"),
-  DBP("dbp", "Diastolic blood pressure", LOINC_DIASTOLIC_BP.code(), "diastolic");
+  // not a cardiac dimension ("end diastolic diameter") nor a change ("systolic drop > 20 mm Hg")
+  SBP("sbp", "Systolic blood pressure", LOINC_SYSTOLIC_BP.code(), Words.NOT_BP + "systolic"),
+  DBP("dbp", "Diastolic blood pressure", LOINC_DIASTOLIC_BP.code(), Words.NOT_BP + "diastolic");
+
+  private static final class Words {
+    static final String NOT_BP =
+        "^(?!.*(?:diameter|dimension|volume|dysfunction|function|drop|fall|decrease|increase"
+            + "|change)).*";
+  }
 
   final String key;
   final String conceptName;
