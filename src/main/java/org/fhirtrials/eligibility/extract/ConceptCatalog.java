@@ -88,6 +88,14 @@ final class ConceptCatalog {
           + AGE_CMP
           + "\\s*\\d{1,3}\\s*(?:years?|yrs?)\\b)";
 
+  /**
+   * "systolic &gt; 180 mmHg", "diastolic of 100": the word alone, when a value follows (not
+   * "systolic dysfunction", "end diastolic diameter", "systolic pulmonary artery pressure").
+   */
+  private static final String BARE_BP =
+      "(?<!\\bend[-\\s])\\b%s\\b(?=\\s*(?:[<>≤≥=＞＜]|\\d|of\\s+[<>≤≥\\d]"
+          + "|(?:greater|less|more|higher|lower|above|below|over|under|at\\s+least)\\b))";
+
   static final List<Def> ALL =
       List.of(
           // ------------------------------------------------------------ demographics
@@ -177,16 +185,27 @@ final class ConceptCatalog {
           quantity(
               "alt",
               "Alanine aminotransferase",
-              "alanine\\s+(?:amino)?transaminase|alanine\\s+aminotransferase|\\bALT\\b|\\bSGPT\\b",
+              "alanine\\s+(?:amino)?transaminase|alanine\\s+amino\\s*transferase|\\bALT\\b|\\bSGPT\\b|\\bALAT\\b",
               LOINC_ALT),
           quantity(
               "ast",
               "Aspartate aminotransferase",
-              "aspartate\\s+(?:amino)?transaminase|aspartate\\s+aminotransferase|\\bAST\\b|\\bSGOT\\b",
+              "aspartate\\s+(?:amino)?transaminase|aspartate\\s+amino\\s*transferase|\\bAST\\b|\\bSGOT\\b|\\bASAT\\b",
               LOINC_AST),
           quantity("alp", "Alkaline phosphatase", "alkaline\\s+phosphatase|\\bALP\\b", LOINC_ALP),
+          // urine albumin/creatinine ratio is neither serum albumin nor creatinine; no verified
+          // code
           quantity(
-              "albumin", "Albumin", "(?:serum\\s+)?albumin\\b(?![-–\\s]bilirubin)", LOINC_ALBUMIN),
+              "uacr",
+              "Urine albumin/creatinine ratio",
+              "(?:urin(?:e|ary)\\s+)?(?:micro)?albumin\\s*(?:/|-|to\\s+|:)\\s*creatinine\\s+ratio"
+                  + "|\\bU?ACR\\b",
+              null),
+          quantity(
+              "albumin",
+              "Albumin",
+              "(?<!urin(?:e|ary)\\s{1,3})(?:serum\\s+)?albumin\\b(?![-–\\s]bilirubin)",
+              LOINC_ALBUMIN),
           // "creatinine clearance" is met by the Cockcroft-Gault estimate (the usual meaning) or a
           // measured 24-hour clearance, both in mL/min (protocols accept either)
           new Def(
@@ -195,7 +214,8 @@ final class ConceptCatalog {
               Category.LAB,
               Kind.QUANTITY,
               Pattern.compile(
-                  "creatinine\\s+clearance(?:\\s+rate)?|\\bCr\\s+clearance(?:\\s+rate)?|\\bCrC[lI]\\b|\\bCCr\\b",
+                  "creatinine\\s+clearance(?:\\s+rate)?|\\bCr\\s+clearance(?:\\s+rate)?|\\bCrC[lI]\\b|\\bCCr\\b"
+                      + "|\\bclearance\\s+(?:of\\s+)?creatinine\\b",
                   FLAGS),
               LOINC_CREATININE_CLEARANCE_CG,
               List.of(),
@@ -248,12 +268,14 @@ final class ConceptCatalog {
           vital(
               "sbp",
               "Systolic blood pressure",
-              "systolic\\s+blood\\s+pressure|systolic\\s+BP|\\bSBP\\b",
+              "systolic\\s+blood\\s+pressure|systolic\\s+BP|\\bSBP\\b|"
+                  + BARE_BP.formatted("systolic"),
               LOINC_SYSTOLIC_BP),
           vital(
               "dbp",
               "Diastolic blood pressure",
-              "diastolic\\s+blood\\s+pressure|diastolic\\s+BP|\\bDBP\\b",
+              "diastolic\\s+blood\\s+pressure|diastolic\\s+BP|\\bDBP\\b|"
+                  + BARE_BP.formatted("diastolic"),
               LOINC_DIASTOLIC_BP),
           // ------------------------------------------------------------ conditions
           condition(
@@ -421,10 +443,11 @@ final class ConceptCatalog {
           Map.entry("hba1c", List.of("a1c")),
           Map.entry("direct-bilirubin", List.of("bilirubin", "bil")),
           Map.entry("bilirubin", List.of("bilirubin", "bil")),
-          Map.entry("alt", List.of("alanine", "alt", "sgpt")),
-          Map.entry("ast", List.of("aspartate", "ast", "sgot")),
+          Map.entry("alt", List.of("alanine", "alt", "sgpt", "alat")),
+          Map.entry("ast", List.of("aspartate", "ast", "sgot", "asat")),
           Map.entry("alp", List.of("alkaline", "alp")),
           Map.entry("albumin", List.of("albumin")),
+          Map.entry("uacr", List.of("creatinine", "acr")),
           Map.entry("crcl", List.of("clearance", "crc", "ccr")),
           Map.entry("egfr", List.of("filtration", "gfr")),
           Map.entry("creatinine", List.of("creatinine", "cr")),

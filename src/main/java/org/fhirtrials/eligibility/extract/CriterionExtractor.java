@@ -58,6 +58,9 @@ public final class CriterionExtractor {
       Pattern.compile(
           "\\s*(?:-|–|—|~|to|through)\\s*(?<cmp>" + CMP + ")?\\s*(?<num>" + NUM + ")", FLAGS);
 
+  /** "outside the range of 100-160 mmHg": the value is below the first or above the second. */
+  private static final Pattern OUTSIDE = Pattern.compile("\\boutside\\b", FLAGS);
+
   /** "between 18 and 65": the second number of a range introduced by "between". */
   private static final Pattern AND_TAIL =
       Pattern.compile(
@@ -84,7 +87,8 @@ public final class CriterionExtractor {
       Pattern.compile(
           ";|。|[①②③④⑤⑥⑦⑧⑨⑩]|\\(\\d{1,2}\\)\\s|\\.\\s+(?=[A-Z\\d(])|\\.$|\\b(?:i|ii|iii|iv|v|vi)\\.\\s");
   private static final Pattern CONNECTOR_ONLY =
-      Pattern.compile("[\\s,/]*(?:and|or|&)?[\\s,/]*(?:\\([^()]*\\))?[\\s,/]*", FLAGS);
+      Pattern.compile(
+          "[\\s,/]*(?:and\\s*/\\s*or|and|or|&)?[\\s,/]*(?:\\([^()]*\\))?[\\s,/]*", FLAGS);
   private static final Pattern CARVE_OUT =
       Pattern.compile(
           "\\b(?:except(?:\\s+for)?|excluding|other\\s+than|apart\\s+from)\\b[^;.]*$", FLAGS);
@@ -215,8 +219,18 @@ public final class CriterionExtractor {
             if (m.def.kind() != Kind.AGE
                 && CONNECTOR_ONLY.matcher(text.substring(m.end, nextMention)).matches()) {
               pending.add(m); // "ALT and AST ≤ 5 × ULN": shares the next mention's threshold
-            } else if (m.def.kind() != Kind.AGE && !insideParentheses(text, m.start)) {
-              out.add(bare(m, nt, "no threshold stated"));
+            } else {
+              // a value stated but not read ends the coordination: "ALT, AST, TBIL, or DBIL 3
+              // times higher than normal" does not take a later threshold
+              if (DIGIT.matcher(scope).find()) {
+                for (Mention p : pending) {
+                  out.add(bare(p, nt, "no threshold stated"));
+                }
+                pending.clear();
+              }
+              if (m.def.kind() != Kind.AGE && !insideParentheses(text, m.start)) {
+                out.add(bare(m, nt, "no threshold stated"));
+              }
             }
             continue;
           }
@@ -560,6 +574,31 @@ public final class CriterionExtractor {
       }
     }
     Reading main = reading(-1, thresholds, unit, sex, equals, offset + pos);
+    if (cmpText == null
+        && thresholds.size() == 2
+        && OUTSIDE.matcher(scope.substring(0, m.start("num"))).find()) {
+      // outside a range: two alternatives (< low, > high), never the range itself
+      Units.Match u = unit;
+      return List.of(
+          reading(
+              -1,
+              List.of(
+                  new Threshold(
+                      org.fhirtrials.eligibility.extract.Comparator.LT, thresholds.get(0).value())),
+              u,
+              sex,
+              equals,
+              offset + pos),
+          reading(
+              -1,
+              List.of(
+                  new Threshold(
+                      org.fhirtrials.eligibility.extract.Comparator.GT, thresholds.get(1).value())),
+              u,
+              sex,
+              equals,
+              offset + pos));
+    }
     readings.add(unknownUnit && unit == null ? main.withUnknownUnit() : main);
     if (mixedUpper != null) {
       readings.add(mixedUpper);

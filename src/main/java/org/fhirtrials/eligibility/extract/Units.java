@@ -53,7 +53,7 @@ final class Units {
               "ml\\s*/\\s*min(?:ute)?\\s*/\\s*1\\.73\\s*(?:m2|m²|m\\^2|sq\\.?\\s*m)",
               "mL/min/{1.73_m2}"),
           // a cc is a millilitre ("60 cc/min")
-          sp("(?:ml|cc)\\s*/\\s*min(?:ute)?\\b", "mL/min"),
+          sp("(?:ml|cc)" + PER + "min(?:ute)?\\b", "mL/min"),
           // "450 milliseconds (msec)": the repeated abbreviation belongs to the unit
           sp("(?:ms|msec|milliseconds?)\\b(?:\\s*\\((?:ms|msec)\\))?", "ms"),
           sp("(?:%|percent\\b|per\\s*cent\\b)", "%"),

@@ -31,14 +31,23 @@ enum QualityKey {
       "hemoglobin",
       "Hemoglobin",
       LOINC_HEMOGLOBIN.code(),
-      "^(?!.*(?:a1c|glycated|glycosylated)).*(?:ha?emoglobin|\\bhg?b\\b)"),
+      "^(?!.*(?:a1c|glycated|glycosylated|oxyh|saturation)).*(?:ha?emoglobin|\\bhg?b\\b)"),
   BILIRUBIN(
       "bilirubin",
       "Total bilirubin",
       LOINC_BILIRUBIN_TOTAL.code(),
-      "^(?!.*\\b(?:direct|indirect|conjugated|unconjugated)\\b).*bilirubin"),
-  ALT("alt", "Alanine aminotransferase", LOINC_ALT.code(), "\\balt\\b|alanine|\\bsgpt\\b"),
-  AST("ast", "Aspartate aminotransferase", LOINC_AST.code(), "\\bast\\b|aspartate|\\bsgot\\b"),
+      "^(?!.*\\b(?:direct|indirect|conjugated|unconjugated)\\b).*(?:bilirubin|\\bt-?bil\\b)"),
+  // "transaminases" names both ALT and AST
+  ALT(
+      "alt",
+      "Alanine aminotransferase",
+      LOINC_ALT.code(),
+      "\\balt\\b|\\balat\\b|alanine|\\bsgpt\\b|glutam\\w+\\s+pyruv|^transaminases"),
+  AST(
+      "ast",
+      "Aspartate aminotransferase",
+      LOINC_AST.code(),
+      "\\bast\\b|\\basat\\b|aspartate|\\bsgot\\b|glutam\\w+\\s+oxal|^transaminases"),
   ALP("alp", "Alkaline phosphatase", LOINC_ALP.code(), "alkaline\\s+phosphatase|\\balp\\b"),
   ALBUMIN("albumin", "Albumin", LOINC_ALBUMIN.code(), "^(?!.*urin).*albumin"),
   CREATININE(
@@ -74,7 +83,7 @@ enum QualityKey {
   private static final class Words {
     static final String NOT_BP =
         "^(?!.*(?:diameter|dimension|volume|dysfunction|function|drop|fall|decrease|increase"
-            + "|change)).*";
+            + "|change|pulmonary)).*";
   }
 
   final String key;

@@ -62,6 +62,15 @@ final class ValueParser {
           "^\\s*(?:[^\\s\\d<>≤≥=]+\\s*){0,4}?\\b(?:or|and)\\s+(?:less|lower|below|fewer|under|younger)\\b",
           2);
 
+  private static final Pattern OUTSIDE =
+      Pattern.compile(
+          "^outside\\s+(?:of\\s+)?(?:the\\s+)?(?:(?:normal\\s+)?range\\s+(?:of\\s+)?)?(?<lo>"
+              + NUM
+              + ")\\s*(?:-|–|to|and)\\s*(?<hi>"
+              + NUM
+              + ")",
+          Pattern.CASE_INSENSITIVE);
+
   /** "18-65", "between 18 and 65 years", "1 to < 6 years", "1 day to less than 18 years". */
   private static final Pattern RANGE =
       Pattern.compile(
@@ -116,6 +125,13 @@ final class ValueParser {
         }
         return out;
       }
+    }
+    Matcher outside = OUTSIDE.matcher(v);
+    if (outside.find()) { // "outside the range of 100-160 mmHg": below the low or above the high
+      String unit = unit(v.substring(outside.end()));
+      out.add(new Bound("<", number(outside.group("lo")), unit));
+      out.add(new Bound(">", number(outside.group("hi")), unit));
+      return out;
     }
     Matcher range = RANGE.matcher(v);
     if (range.find()) {
@@ -264,7 +280,7 @@ final class ValueParser {
     if (compact.matches("^(?:[x×*])?10(?:\\^|\\*|)(?:3|³)/(?:µ|μ|u|mc)l.*")) {
       return "10*3/uL";
     }
-    if (compact.matches("^(?:cells)?/(?:mm(?:\\^)?(?:3|³)|cumm|(?:µ|μ|u|mc)l|microl).*")) {
+    if (compact.matches("^(?:cells)?/(?:mm(?:\\^)?(?:3|³)|cumm|cubicmm|(?:µ|μ|u|mc)l|microl).*")) {
       return "/uL";
     }
     if (compact.matches("^g(?:m|r)?/dl.*")) {
