@@ -86,7 +86,17 @@ final class ConceptCatalog {
           + "|(?=[≥≤<>=]|\\b(?:at\\s|over|under|above|below|more|less|greater|older|younger))(?<=\\b(?:patients?|participants?|subjects?|adults?|men|women|males?|females?|volunteers?)"
           + "\\s{1,3})(?="
           + AGE_CMP
-          + "\\s*\\d{1,3}\\s*(?:years?|yrs?)\\b)";
+          + "\\s*\\d{1,3}\\s*(?:years?|yrs?)\\b)"
+          // "subjects 18-80 years", "Women (18-75 years)": a range in years after a word for
+          // people (not a duration: "patients 2-5 years after transplantation")
+          + "|(?=\\d)(?<=\\b(?:patients?|participants?|subjects?|adults?|children|adolescents?|men|women"
+          + "|males?|females?|volunteers?)\\s{0,3}\\(?\\s{0,2})(?=\\d{1,3}\\s*(?:-|–|to)\\s*\\d{1,3}\\s*"
+          + "(?:years?|yrs?)\\b(?!\\s+(?:after|since|post|from|ago|before|prior|of\\s+(?:treatment|therapy"
+          + "|follow|disease|diagnosis))))"
+          // a criterion that is nothing but an age bound: "18-80 years", "older than 80 years"
+          + "|^(?:\\s*\\d{1,2}[.)])?\\s*(?=(?:"
+          + AGE_CMP
+          + "\\s*)?\\d{1,3}(?:\\s*(?:-|–|to)\\s*\\d{1,3})?\\s*(?:years?|yrs?)\\s*[.;,]?\\s*$)";
 
   /**
    * "systolic &gt; 180 mmHg", "diastolic of 100": the word alone, when a value follows (not
