@@ -8,6 +8,7 @@ import static org.fhirtrials.terminology.Terminology.LOINC_BILIRUBIN_TOTAL;
 import static org.fhirtrials.terminology.Terminology.LOINC_CREATININE;
 import static org.fhirtrials.terminology.Terminology.LOINC_CREATININE_BLOOD;
 import static org.fhirtrials.terminology.Terminology.LOINC_CREATININE_CLEARANCE;
+import static org.fhirtrials.terminology.Terminology.LOINC_CREATININE_CLEARANCE_CG;
 import static org.fhirtrials.terminology.Terminology.LOINC_DIASTOLIC_BP;
 import static org.fhirtrials.terminology.Terminology.LOINC_EGFR_MDRD;
 import static org.fhirtrials.terminology.Terminology.LOINC_HBV_DNA;
@@ -18,6 +19,7 @@ import static org.fhirtrials.terminology.Terminology.LOINC_LVEF;
 import static org.fhirtrials.terminology.Terminology.LOINC_NEUTROPHILS;
 import static org.fhirtrials.terminology.Terminology.LOINC_PLATELETS;
 import static org.fhirtrials.terminology.Terminology.LOINC_QTC;
+import static org.fhirtrials.terminology.Terminology.LOINC_QTCF;
 import static org.fhirtrials.terminology.Terminology.LOINC_SYSTOLIC_BP;
 
 import java.math.BigDecimal;
@@ -35,11 +37,14 @@ import java.util.Optional;
  * 1751-7, 6768-6, 2160-0, 6301-6; Synthea R4 sample data (smart-on-fhir generated-sample-data) for
  * 38483-4 "Creatinine [Mass/volume] in Blood" and 33914-3 "Glomerular filtration rate/1.73 sq
  * M.predicted"; LOINC 2164-2 "Creatinine renal clearance in 24 hour Urine and Serum or Plasma"
- * (German LOINC display in a published ValueSet); 10230-1 "Left ventricular Ejection fraction" and
- * 8636-3 "Q-T interval corrected" (cardiology LOINC tables, verified against loinc.org by their
- * authors); 8480-6 / 8462-4 systolic / diastolic blood pressure (US Core vital signs; components of
- * Synthea's 55284-4 panel); 42595-9 "Hepatitis B virus DNA [Units/volume] (viral load) in Serum or
- * Plasma by NAA with probe detection".
+ * (German LOINC display in a published ValueSet) and 35591-7 "Creatinine renal clearance predicted
+ * by Cockcroft-Gault formula" (the extractor's creatinine clearance accepts both); 10230-1 "Left
+ * ventricular Ejection fraction" and 8636-3 "Q-T interval corrected" and 76634-5 "Q-T interval
+ * corrected based on Fridericia formula" (the extractor's QTcF, which accepts 8636-3 too)
+ * (cardiology LOINC tables, verified against loinc.org by their authors); 8480-6 / 8462-4 systolic
+ * / diastolic blood pressure (US Core vital signs; components of Synthea's 55284-4 panel); 42595-9
+ * "Hepatitis B virus DNA [Units/volume] (viral load) in Serum or Plasma by NAA with probe
+ * detection".
  *
  * <p>Canonical units are SI where a trial criterion may be written either way (bilirubin and
  * creatinine in µmol/L, hemoglobin and albumin in g/L); the molar masses that bridge mg/dL and
@@ -112,10 +117,12 @@ public final class LabCatalog {
     add(LOINC_AST.code(), "AST", "U/L", null, ENZYME);
     add(LOINC_ALP.code(), "alkaline phosphatase", "U/L", null, ENZYME);
     add(LOINC_INR.code(), "INR", "{INR}", null, RATIO);
-    add(LOINC_CREATININE_CLEARANCE.code(), "creatinine clearance", "mL/min");
+    add(LOINC_CREATININE_CLEARANCE.code(), "creatinine clearance (measured)", "mL/min");
+    add(LOINC_CREATININE_CLEARANCE_CG.code(), "creatinine clearance (Cockcroft-Gault)", "mL/min");
     add(LOINC_EGFR_MDRD.code(), "eGFR", "mL/min/{1.73_m2}");
     add(LOINC_LVEF.code(), "LVEF", "%");
     add(LOINC_QTC.code(), "QTc", "ms");
+    add(LOINC_QTCF.code(), "QTcF", "ms");
     add(LOINC_SYSTOLIC_BP.code(), "systolic blood pressure", "mm[Hg]");
     add(LOINC_DIASTOLIC_BP.code(), "diastolic blood pressure", "mm[Hg]");
     add(LOINC_HBV_DNA.code(), "HBV DNA", "[IU]/mL", null, WHO_IU);

@@ -126,10 +126,18 @@ public final class Terminology {
   public static final Concept LOINC_CREATININE_BLOOD =
       new Concept(LOINC, "38483-4", "Creatinine [Mass/volume] in Blood");
   // LOINC 2164-2 Creatinine renal clearance in 24 hour Urine and Serum or Plasma (German LOINC
-  // display in a published ValueSet; used by the patient fact sheet, not yet by the extractor)
+  // display in a published ValueSet): a measured clearance; the extractor accepts it for a
+  // "creatinine clearance" criterion next to the Cockcroft-Gault estimate 35591-7)
   public static final Concept LOINC_CREATININE_CLEARANCE =
       new Concept(
           LOINC, "2164-2", "Creatinine renal clearance in 24 hour Urine and Serum or Plasma");
+  // LOINC 35591-7 Creatinine renal clearance predicted by Cockcroft-Gault formula (short name
+  // "Creat Cl predicted SerPl C-G-vRate", class CHEM, unit mL/min): a public LOINC table extract
+  // (code, long name, short name, class) and a public FHIR code list give the same long name. The
+  // estimate trial criteria mean by "creatinine clearance (Cockcroft-Gault)".
+  public static final Concept LOINC_CREATININE_CLEARANCE_CG =
+      new Concept(
+          LOINC, "35591-7", "Creatinine renal clearance predicted by Cockcroft-Gault formula");
   // LOINC 33914-3 Glomerular filtration rate/1.73 sq M.predicted by Creatinine-based formula
   // (MDRD); hl7.org/fhir/stu3/observation-example-f205-egfr.json.html and the PDDI renal value set
   public static final Concept LOINC_EGFR_MDRD =
@@ -162,8 +170,8 @@ public final class Terminology {
   // Observation-blood-pressure
   public static final Concept LOINC_DIASTOLIC_BP =
       new Concept(LOINC, "8462-4", "Diastolic blood pressure");
-  // Not coded (no code verified against a published source within this task): creatinine
-  // clearance (Cockcroft-Gault), prothrombin time, APTT, Child-Pugh score/class, ALBI grade,
+  // Not coded (no code verified against a published source within this task): prothrombin time,
+  // APTT, Child-Pugh score/class, ALBI grade,
   // breastfeeding status. Criteria on them stay structured but not computable.
 
   // ---------------------------------------------------------------- eligibility: scores (LOINC)

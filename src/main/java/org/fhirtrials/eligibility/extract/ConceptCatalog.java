@@ -75,18 +75,36 @@ final class ConceptCatalog {
   // Each alternative opens with a one-character look-ahead so that the look-behinds are only tried
   // where a match can start (the pattern is tried at every position of every criterion).
   private static final String AGE_BEFORE_YEARS_OLD =
-      "|(?=[\\d≥≤<>=]|\\b(?:at\\s|over|under|above|below|more|less|greater|older|younger))(?<!\\b(?:death|died|diagnosed|deceased)\\s{1,3})(?<![\\d.,≥≤<>=/_\\-–~]\\s{0,2})(?<!\\b(?:least|over|under|above|below|than|to|and)\\s{1,3})"
+      "|(?=[\\d≥≤<>=]|\\b(?:at\\s|over|under|above|below|more|less|greater|older|younger))(?<!\\b(?:death|died|diagnosed|deceased)\\s{1,3})(?<![\\d≥≤<>=/_\\-–~]\\s{0,2})(?<!\\d[.,])(?<!\\b(?:least|over|under|above|below|than|to|and)\\s{0,3})"
           + "(?=(?:"
           + AGE_CMP
           + "\\s*)?\\d{1,3}(?:\\s*"
           + AGE_UNIT
-          + ")?(?:\\s*(?:-|–|to)\\s*(?:<|≤|<=)?\\s*\\d{1,3})?\\s*"
+          + ")?(?:\\s*(?:-|–|to|and)\\s*(?:<|≤|<=)?\\s*\\d{1,3})?\\s*"
           + AGE_UNIT
           + "[\\s-]*(?:old|of\\s+age)\\b)"
           + "|(?=[≥≤<>=]|\\b(?:at\\s|over|under|above|below|more|less|greater|older|younger))(?<=\\b(?:patients?|participants?|subjects?|adults?|men|women|males?|females?|volunteers?)"
           + "\\s{1,3})(?="
           + AGE_CMP
-          + "\\s*\\d{1,3}\\s*(?:years?|yrs?)\\b)";
+          + "\\s*\\d{1,3}\\s*(?:years?|yrs?)\\b)"
+          // "subjects 18-80 years", "Women (18-75 years)": a range in years after a word for
+          // people (not a duration: "patients 2-5 years after transplantation")
+          + "|(?=\\d)(?<=\\b(?:patients?|participants?|subjects?|adults?|children|adolescents?|men|women"
+          + "|males?|females?|volunteers?)\\s{0,3}\\(?\\s{0,2})(?=\\d{1,3}\\s*(?:-|–|to)\\s*\\d{1,3}\\s*"
+          + "(?:years?|yrs?)\\b(?!\\s+(?:after|since|post|from|ago|before|prior|of\\s+(?:treatment|therapy"
+          + "|follow|disease|diagnosis))))"
+          // a criterion that is nothing but an age bound: "18-80 years", "older than 80 years"
+          + "|^(?:\\s*\\d{1,2}[.)])?\\s*(?=(?:"
+          + AGE_CMP
+          + "\\s*)?\\d{1,3}(?:\\s*(?:-|–|to)\\s*\\d{1,3})?\\s*(?:years?|yrs?)\\s*[.;,]?\\s*$)";
+
+  /**
+   * "systolic &gt; 180 mmHg", "diastolic of 100": the word alone, when a value follows (not
+   * "systolic dysfunction", "end diastolic diameter", "systolic pulmonary artery pressure").
+   */
+  private static final String BARE_BP =
+      "(?<!\\bend[-\\s])\\b%s\\b(?=\\s*(?:[<>≤≥=＞＜]|\\d|of\\s+[<>≤≥\\d]"
+          + "|(?:greater|less|more|higher|lower|above|below|over|under|at\\s+least)\\b))";
 
   static final List<Def> ALL =
       List.of(
@@ -99,7 +117,7 @@ final class ConceptCatalog {
               // "age 18-75", "aged ≥ 18" (not "years of age": the number is before it; not
               // "gestational age", "age of onset"), "18 years and older", and a bound written
               // before "years old" / "years of age" ("≥ 18 years of age", "at least 18 years old")
-              "(?=age)(?<!(?:years?|yrs?|months?|weeks?|days?)\\s{1,3}of\\s{1,3})(?<!gestational\\s{1,3})\\bage(?:s|d)?\\b"
+              "(?=age)(?<!(?:years?|yrs?|months?|weeks?|days?)\\s{1,3}of\\s{1,3})(?<!gestational\\s{1,3})(?<!\\b(?:mean|median|average)\\s{1,3})\\bage(?:s|d)?\\b"
                   + "(?!\\s+(?:of|at)\\s+onset)(?:\\s+range)?"
                   + "|\\b(?=\\d{1,3}\\s*years?\\s+(?:and|or)\\s+(?:older|over|above))"
                   + AGE_BEFORE_YEARS_OLD,
@@ -154,29 +172,64 @@ final class ConceptCatalog {
               "Leukocytes",
               "leu[ck]ocytes?\\b|white\\s+blood\\s+cell(?:s|\\s+count)?|\\bWBC\\b",
               LOINC_LEUKOCYTES),
+          // HbA1c is a glycation fraction in %, not the hemoglobin concentration; no verified code
+          quantity(
+              "hba1c",
+              "Hemoglobin A1c",
+              "(?:glycated|glycosylated)\\s+ha?emoglobin(?:\\s*(?:A1c|\\(\\s*HbA1c\\s*\\)))?"
+                  + "|ha?emoglobin\\s*A1c|\\bHb\\s*A1c\\b|\\bA1c\\b",
+              null),
           quantity("hemoglobin", "Hemoglobin", "ha?emoglobin|\\bHGB\\b|\\bHb\\b", LOINC_HEMOGLOBIN),
           quantity(
               "bilirubin",
               "Total bilirubin",
               "(?:serum\\s+)?total\\s+bilirubin|\\bT-?BIL\\b|\\bbilirubin\\b(?![-–\\s]grade)",
               LOINC_BILIRUBIN_TOTAL),
+          // a fraction of bilirubin is not total bilirubin (recognised so that its threshold is
+          // not read as total bilirubin's); no verified code here
+          quantity(
+              "direct-bilirubin",
+              "Direct or indirect bilirubin",
+              "\\b(?:direct|indirect|conjugated|unconjugated)\\s+bilirubin\\b|\\b[DI]-?BIL\\b",
+              null),
           quantity(
               "alt",
               "Alanine aminotransferase",
-              "alanine\\s+(?:amino)?transaminase|alanine\\s+aminotransferase|\\bALT\\b|\\bSGPT\\b",
+              "alanine\\s+(?:amino)?transaminase|alanine\\s+amino\\s*transferase|\\bALT\\b|\\bSGPT\\b|\\bALAT\\b",
               LOINC_ALT),
           quantity(
               "ast",
               "Aspartate aminotransferase",
-              "aspartate\\s+(?:amino)?transaminase|aspartate\\s+aminotransferase|\\bAST\\b|\\bSGOT\\b",
+              "aspartate\\s+(?:amino)?transaminase|aspartate\\s+amino\\s*transferase|\\bAST\\b|\\bSGOT\\b|\\bASAT\\b",
               LOINC_AST),
           quantity("alp", "Alkaline phosphatase", "alkaline\\s+phosphatase|\\bALP\\b", LOINC_ALP),
+          // urine albumin/creatinine ratio is neither serum albumin nor creatinine; no verified
+          // code
           quantity(
-              "albumin", "Albumin", "(?:serum\\s+)?albumin\\b(?![-–\\s]bilirubin)", LOINC_ALBUMIN),
+              "uacr",
+              "Urine albumin/creatinine ratio",
+              "(?:urin(?:e|ary)\\s+)?(?:micro)?albumin\\s*(?:/|-|to\\s+|:)\\s*creatinine\\s+ratio"
+                  + "|\\bU?ACR\\b",
+              null),
           quantity(
+              "albumin",
+              "Albumin",
+              "(?<!urin(?:e|ary)\\s{1,3})(?:serum\\s+)?albumin\\b(?![-–\\s]bilirubin)",
+              LOINC_ALBUMIN),
+          // "creatinine clearance" is met by the Cockcroft-Gault estimate (the usual meaning) or a
+          // measured 24-hour clearance, both in mL/min (protocols accept either)
+          new Def(
               "crcl",
               "Creatinine clearance (Cockcroft-Gault)",
-              "creatinine\\s+clearance(?:\\s+rate)?|\\bCr\\s+clearance(?:\\s+rate)?|\\bCrC[lI]\\b|\\bCCr\\b",
+              Category.LAB,
+              Kind.QUANTITY,
+              Pattern.compile(
+                  "creatinine\\s+clearance(?:\\s+rate)?|\\bCr\\s+clearance(?:\\s+rate)?|\\bCrC[lI]\\b|\\bCCr\\b"
+                      + "|\\bclearance\\s+(?:of\\s+)?creatinine\\b",
+                  FLAGS),
+              LOINC_CREATININE_CLEARANCE_CG,
+              List.of(),
+              List.of(LOINC_CREATININE_CLEARANCE),
               null),
           quantity(
               "egfr",
@@ -206,7 +259,11 @@ final class ConceptCatalog {
           quantity(
               "lvef",
               "Left ventricular ejection fraction",
-              "left\\s+ventricular\\s+ejection\\s+fraction|\\bLVEF\\b",
+              // an unqualified "ejection fraction" in a criterion is the left ventricle's; the
+              // right ventricle's is always named
+              "left\\s+ventric(?:ular|le)\\s+ejection\\s+fraction|\\bLVEF\\b|\\bLV\\s*ejection\\s+fraction"
+                  + "|\\b(?:LV|left\\s+ventricular)\\s+EF\\b"
+                  + "|(?<!right\\s{1,3}ventric(?:ular|le)\\s{1,3})(?<!\\bRV\\s{1,3})\\bejection\\s+fraction",
               LOINC_LVEF),
           new Def(
               "qtcf",
@@ -221,12 +278,14 @@ final class ConceptCatalog {
           vital(
               "sbp",
               "Systolic blood pressure",
-              "systolic\\s+blood\\s+pressure|systolic\\s+BP|\\bSBP\\b",
+              "systolic\\s+blood\\s+pressure|systolic\\s+BP|\\bSBP\\b|"
+                  + BARE_BP.formatted("systolic"),
               LOINC_SYSTOLIC_BP),
           vital(
               "dbp",
               "Diastolic blood pressure",
-              "diastolic\\s+blood\\s+pressure|diastolic\\s+BP|\\bDBP\\b",
+              "diastolic\\s+blood\\s+pressure|diastolic\\s+BP|\\bDBP\\b|"
+                  + BARE_BP.formatted("diastolic"),
               LOINC_DIASTOLIC_BP),
           // ------------------------------------------------------------ conditions
           condition(
@@ -391,11 +450,14 @@ final class ConceptCatalog {
           Map.entry("platelets", List.of("platelet", "plt")),
           Map.entry("leukocytes", List.of("leukocyte", "leucocyte", "white", "wbc")),
           Map.entry("hemoglobin", List.of("moglobin", "hgb", "hb")),
+          Map.entry("hba1c", List.of("a1c")),
+          Map.entry("direct-bilirubin", List.of("bilirubin", "bil")),
           Map.entry("bilirubin", List.of("bilirubin", "bil")),
-          Map.entry("alt", List.of("alanine", "alt", "sgpt")),
-          Map.entry("ast", List.of("aspartate", "ast", "sgot")),
+          Map.entry("alt", List.of("alanine", "alt", "sgpt", "alat")),
+          Map.entry("ast", List.of("aspartate", "ast", "sgot", "asat")),
           Map.entry("alp", List.of("alkaline", "alp")),
           Map.entry("albumin", List.of("albumin")),
+          Map.entry("uacr", List.of("creatinine", "acr")),
           Map.entry("crcl", List.of("clearance", "crc", "ccr")),
           Map.entry("egfr", List.of("filtration", "gfr")),
           Map.entry("creatinine", List.of("creatinine", "cr")),
@@ -403,7 +465,7 @@ final class ConceptCatalog {
           Map.entry("aptt", List.of("thromboplastin", "ptt")),
           Map.entry("pt", List.of("prothrombin", "pt")),
           Map.entry("hbv-dna", List.of("hbv")),
-          Map.entry("lvef", List.of("ejection", "lvef")),
+          Map.entry("lvef", List.of("ejection", "lvef", "ef")),
           Map.entry("qtcf", List.of("qtc")),
           Map.entry("sbp", List.of("systolic", "sbp")),
           Map.entry("dbp", List.of("diastolic", "dbp")),

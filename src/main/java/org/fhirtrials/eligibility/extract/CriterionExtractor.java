@@ -34,7 +34,8 @@ public final class CriterionExtractor {
 
   /** "less than or equal to", "equal to or greater than" and ASCII spellings come first. */
   private static final String CMP =
-      "\\b(?:less|lower|fewer|smaller)\\s+than\\s+or\\s+equal(?:\\s+to)?\\b"
+      "\\bat\\s*(?:/|or)\\s*(?:above|below)\\b"
+          + "|\\b(?:less|lower|fewer|smaller)\\s+than\\s+or\\s+equal(?:\\s+to)?\\b"
           + "|\\b(?:greater|more|higher)\\s+than\\s+or\\s+equal(?:\\s+to)?\\b"
           + "|\\bequal\\s+(?:to\\s+)?or\\s+(?:less|lower|smaller)\\s+than\\b"
           + "|\\bequal\\s+(?:to\\s+)?or\\s+(?:greater|more|higher)\\s+than\\b"
@@ -56,6 +57,23 @@ public final class CriterionExtractor {
   private static final Pattern RANGE_TAIL =
       Pattern.compile(
           "\\s*(?:-|–|—|~|to|through)\\s*(?<cmp>" + CMP + ")?\\s*(?<num>" + NUM + ")", FLAGS);
+
+  /** "outside the range of 100-160 mmHg": the value is below the first or above the second. */
+  private static final Pattern OUTSIDE = Pattern.compile("\\boutside\\b", FLAGS);
+
+  /** "between 18 and 65": the second number of a range introduced by "between". */
+  private static final Pattern AND_TAIL =
+      Pattern.compile(
+          "\\s*(?:and|&|-|–|—|to)\\s*(?<cmp>" + CMP + ")?\\s*(?<num>" + NUM + ")", FLAGS);
+
+  /** "between", "between the ages of", "between, and including,": a range follows. */
+  private static final Pattern BETWEEN =
+      Pattern.compile(
+          "\\bbetween(?:\\s*,\\s*and\\s+including\\s*,)?(?:\\s+the)?(?:\\s+ages?(?:\\s+of)?)?\\s*$",
+          FLAGS);
+
+  private static final Pattern OF_ONLY = Pattern.compile("\\s*(?:of\\s*)?[:]?\\s*", FLAGS);
+
   private static final Pattern POST_LE =
       Pattern.compile("\\s*(?:or|and)\\s+(?:less|lower|below|fewer|under)\\b", FLAGS);
   private static final Pattern POST_GE =
@@ -69,7 +87,8 @@ public final class CriterionExtractor {
       Pattern.compile(
           ";|。|[①②③④⑤⑥⑦⑧⑨⑩]|\\(\\d{1,2}\\)\\s|\\.\\s+(?=[A-Z\\d(])|\\.$|\\b(?:i|ii|iii|iv|v|vi)\\.\\s");
   private static final Pattern CONNECTOR_ONLY =
-      Pattern.compile("[\\s,/]*(?:and|or|&)?[\\s,/]*(?:\\([^()]*\\))?[\\s,/]*", FLAGS);
+      Pattern.compile(
+          "[\\s,/]*(?:and\\s*/\\s*or|and|or|&)?[\\s,/]*(?:\\([^()]*\\))?[\\s,/]*", FLAGS);
   private static final Pattern CARVE_OUT =
       Pattern.compile(
           "\\b(?:except(?:\\s+for)?|excluding|other\\s+than|apart\\s+from)\\b[^;.]*$", FLAGS);
@@ -119,6 +138,18 @@ public final class CriterionExtractor {
           "(?i:class\\w*|grade)[\\s:]*(?:(?i:of|grade|class)\\s+)?([ABC])\\b"
               + "((?:\\s*(?:/|(?i:or|and)|,)\\s*(?:(?i:class|grade)\\s+)?[ABC]\\b)*)");
   private static final Pattern LETTER = Pattern.compile("[ABC]\\b");
+
+  /** "Child-Pugh A", "Child-Pugh B or C", "Child-Pugh score C", "(Child-Pugh stage C)". */
+  private static final Pattern CHILD_PUGH_LETTERS =
+      Pattern.compile(
+          "^\\s*(?:(?i:score|stage|grade|liver\\s+score)\\s*)?(?:(?i:of|in)\\s+|[:=]\\s*)?"
+              + "([ABC])(?![\\w'’])((?:\\s*(?:/|(?i:or|and)|,)\\s*[ABC](?![\\w'’]))*)");
+
+  /** "C class by Child-Pugh", "class B according to Child-Pugh": the class before the name. */
+  private static final Pattern CLASS_BEFORE_CHILD_PUGH =
+      Pattern.compile(
+          "\\b([ABC])\\s+(?i:class|grade)\\s+(?i:by|of|according\\s+to|per)\\s+(?i:the\\s+)?$");
+
   private static final Pattern STAGE_RANGE =
       Pattern.compile(
           "\\b(?<lo>IV|I{1,3})(?<loSub>[abc])?\\s*(?:-|–|to)\\s*(?<hi>IV|I{1,3})(?<hiSub>[abc])?\\b");
@@ -148,7 +179,24 @@ public final class CriterionExtractor {
       Reference reference,
       Sex sex,
       boolean equalsSign,
-      int end) {}
+      int end,
+      boolean unknownUnit) {
+
+    Reading(
+        int start,
+        List<Threshold> thresholds,
+        String unit,
+        Reference reference,
+        Sex sex,
+        boolean equalsSign,
+        int end) {
+      this(start, thresholds, unit, reference, sex, equalsSign, end, false);
+    }
+
+    Reading withUnknownUnit() {
+      return new Reading(start, thresholds, unit, reference, sex, equalsSign, end, true);
+    }
+  }
 
   /** Extracts the constraints of one criterion. Never throws for any text. */
   public ExtractedCriterion extract(Criterion criterion) {
@@ -171,8 +219,18 @@ public final class CriterionExtractor {
             if (m.def.kind() != Kind.AGE
                 && CONNECTOR_ONLY.matcher(text.substring(m.end, nextMention)).matches()) {
               pending.add(m); // "ALT and AST ≤ 5 × ULN": shares the next mention's threshold
-            } else if (m.def.kind() != Kind.AGE && !insideParentheses(text, m.start)) {
-              out.add(bare(m, nt, "no threshold stated"));
+            } else {
+              // a value stated but not read ends the coordination: "ALT, AST, TBIL, or DBIL 3
+              // times higher than normal" does not take a later threshold
+              if (DIGIT.matcher(scope).find()) {
+                for (Mention p : pending) {
+                  out.add(bare(p, nt, "no threshold stated"));
+                }
+                pending.clear();
+              }
+              if (m.def.kind() != Kind.AGE && !insideParentheses(text, m.start)) {
+                out.add(bare(m, nt, "no threshold stated"));
+              }
             }
             continue;
           }
@@ -191,7 +249,7 @@ public final class CriterionExtractor {
           String cpScope =
               text.substring(
                   m.end, Math.min(text.length(), nextBoundary(boundaries, m.end, text.length())));
-          out.add(childPugh(criterion, m, cpScope, nt));
+          out.add(childPugh(criterion, m, text, cpScope, nt));
         }
         case CONDITION, PREGNANCY, PRESENCE_UNCODED -> {
           Constraint c = presence(criterion, m, text, nt);
@@ -288,7 +346,7 @@ public final class CriterionExtractor {
   /** "ECOG 0, 1 or 2", "ECOG PS: 0,1": contiguous grades listed after lead-in words. */
   private static final Pattern SCORE_LIST =
       Pattern.compile(
-          "[^\\d;<>≤≥=]{0,45}?\\b(?<first>[0-5])(?<more>(?:\\s*,\\s*[0-5](?![.,]?\\d))*"
+          "[^\\d;<>≤≥=]{0,45}?(?:=\\s*)?\\b(?<first>[0-5])(?<more>(?:\\s*,\\s*[0-5](?![.,]?\\d))*"
               + "(?:\\s*,?\\s*(?:or|and)\\s+[0-5]|\\s*,\\s*[0-5])(?![.,]?\\d))",
           FLAGS);
 
@@ -297,12 +355,16 @@ public final class CriterionExtractor {
   /** "under age 18", "over the age of 60": the comparator stands before the word "age". */
   private static final Pattern CMP_BEFORE_AGE =
       Pattern.compile(
-          "\\b(?<cmp>under|over|above|below|younger\\s+than|older\\s+than)\\s+(?:the\\s+)?$",
+          "\\b(?<cmp>under|over|above|below|younger\\s+than|older\\s+than|less\\s+than|greater\\s+than"
+              + "|more\\s+than)\\s+(?:the\\s+)?$",
           FLAGS);
 
   private static final Pattern OF_BEFORE_NUMBER = Pattern.compile("^\\s*(?:of\\s+)?(?=\\d)", FLAGS);
 
   private static final Set<String> TIME_UNITS = Set.of("a", "mo", "wk", "d");
+
+  /** Quantities whose value is a percentage. */
+  private static final Set<String> PERCENT_VALUED = Set.of("lvef", "hba1c");
 
   /** The readings of a quantity, score or age mention. */
   private static List<Reading> readings(Mention m, String text, String scope) {
@@ -312,7 +374,10 @@ public final class CriterionExtractor {
         return List.of(list);
       }
     }
-    List<Reading> readings = readThresholds(scope, m.end, LEAD);
+    boolean betweenBefore =
+        m.def.kind() == Kind.AGE
+            && BETWEEN.matcher(text.substring(Math.max(0, m.start - 40), m.start)).find();
+    List<Reading> readings = readThresholds(scope, m.end, LEAD, betweenBefore);
     if (readings.isEmpty() && m.def.kind() == Kind.AGE) {
       Matcher before = CMP_BEFORE_AGE.matcher(text.substring(Math.max(0, m.start - 20), m.start));
       Matcher of = OF_BEFORE_NUMBER.matcher(scope);
@@ -327,10 +392,13 @@ public final class CriterionExtractor {
       }
     }
     if (m.def.kind() == Kind.QUANTITY) {
-      // "creatinine ... for < 1 year of age": a duration or an age is not a lab value
+      // "creatinine ... for < 1 year of age": a duration or an age is not a lab value; "increase
+      // in creatinine of 15%", "direct bilirubin < 35%": a percentage of a concentration or count
+      // is a change or a fraction, not its level
       readings =
           readings.stream()
               .filter(r -> r.unit() == null || !TIME_UNITS.contains(r.unit()))
+              .filter(r -> !"%".equals(r.unit()) || PERCENT_VALUED.contains(m.def.key()))
               .toList();
     }
     return readings;
@@ -367,10 +435,23 @@ public final class CriterionExtractor {
   }
 
   private static List<Reading> readThresholds(String scope, int offset, int lead) {
+    return readThresholds(scope, offset, lead, false);
+  }
+
+  /**
+   * @param betweenBefore the text before the scope ends with "between" ("between age 18 and 55")
+   */
+  private static List<Reading> readThresholds(
+      String scope, int offset, int lead, boolean betweenBefore) {
     Matcher m = LEAD_PATTERNS[lead == LEAD ? 0 : 1].matcher(scope);
     if (!m.lookingAt()) {
       return List.of();
     }
+    boolean between =
+        m.group("cmp") == null
+            && (BETWEEN.matcher(scope.substring(0, m.start("num"))).find()
+                || (betweenBefore
+                    && OF_ONLY.matcher(scope.substring(0, m.start("num"))).matches()));
     List<Reading> readings = new ArrayList<>();
     String cmpText = m.group("cmp");
     BigDecimal num = number(m.group("num"));
@@ -379,9 +460,11 @@ public final class CriterionExtractor {
     if (unit != null) {
       pos = unit.end();
     }
+    // "< 1m", "1000ml": a unit is written but not understood
+    boolean unknownUnit = unit == null && pos < scope.length() && isAsciiLetter(scope.charAt(pos));
     List<Threshold> thresholds = new ArrayList<>();
     boolean equals = "=".equals(cmpText);
-    Matcher range = RANGE_TAIL.matcher(scope).region(pos, scope.length());
+    Matcher range = (between ? AND_TAIL : RANGE_TAIL).matcher(scope).region(pos, scope.length());
     Matcher le = POST_LE.matcher(scope).region(pos, scope.length());
     Matcher ge = POST_GE.matcher(scope).region(pos, scope.length());
     if (cmpText != null) {
@@ -460,6 +543,27 @@ public final class CriterionExtractor {
           && s2 == null
           && sameUnit
           && thresholds.size() == 1
+          && c2 != org.fhirtrials.eligibility.extract.Comparator.EQ
+          && !equals
+          && thresholds.get(0).comparator().isLowerBound() != c2.isLowerBound()
+          && (OR_WORD.matcher(chain.group()).find()
+              || disjoint(thresholds.get(0), new Threshold(c2, number(chain.group("num")))))) {
+        // "age < 20 or > 35", "< 18 and > 62 years": alternatives, never one range (which no
+        // value meets); each bound is its own requirement, the unit stated once applies to both
+        Units.Match shared = u2 != null ? u2 : unit;
+        unit = unit == null ? u2 : unit;
+        second =
+            reading(
+                offset + chain.start("cmp"),
+                List.of(new Threshold(c2, number(chain.group("num")))),
+                shared,
+                null,
+                false,
+                offset + p2);
+      } else if (sex == null
+          && s2 == null
+          && sameUnit
+          && thresholds.size() == 1
           && (thresholds.get(0).comparator().isLowerBound() != c2.isLowerBound()
               || equals
               || c2 == org.fhirtrials.eligibility.extract.Comparator.EQ)) {
@@ -469,7 +573,33 @@ public final class CriterionExtractor {
         pos = p2;
       }
     }
-    readings.add(reading(-1, thresholds, unit, sex, equals, offset + pos));
+    Reading main = reading(-1, thresholds, unit, sex, equals, offset + pos);
+    if (cmpText == null
+        && thresholds.size() == 2
+        && OUTSIDE.matcher(scope.substring(0, m.start("num"))).find()) {
+      // outside a range: two alternatives (< low, > high), never the range itself
+      Units.Match u = unit;
+      return List.of(
+          reading(
+              -1,
+              List.of(
+                  new Threshold(
+                      org.fhirtrials.eligibility.extract.Comparator.LT, thresholds.get(0).value())),
+              u,
+              sex,
+              equals,
+              offset + pos),
+          reading(
+              -1,
+              List.of(
+                  new Threshold(
+                      org.fhirtrials.eligibility.extract.Comparator.GT, thresholds.get(1).value())),
+              u,
+              sex,
+              equals,
+              offset + pos));
+    }
+    readings.add(unknownUnit && unit == null ? main.withUnknownUnit() : main);
     if (mixedUpper != null) {
       readings.add(mixedUpper);
     }
@@ -477,6 +607,21 @@ public final class CriterionExtractor {
       readings.add(second);
     }
     return readings;
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  /** True when no value meets both bounds ("< 20" and "> 35"). */
+  private static boolean disjoint(Threshold a, Threshold b) {
+    Threshold lower = a.comparator().isLowerBound() ? a : b;
+    Threshold upper = a.comparator().isLowerBound() ? b : a;
+    int cmp = lower.value().compareTo(upper.value());
+    boolean inclusive =
+        lower.comparator() == org.fhirtrials.eligibility.extract.Comparator.GE
+            && upper.comparator() == org.fhirtrials.eligibility.extract.Comparator.LE;
+    return inclusive ? cmp > 0 : cmp >= 0;
   }
 
   private static Reading reading(
@@ -495,6 +640,11 @@ public final class CriterionExtractor {
 
   private static org.fhirtrials.eligibility.extract.Comparator comparator(String raw) {
     String s = BLANKS.matcher(raw.toLowerCase(Locale.ROOT)).replaceAll(" ");
+    if (s.startsWith("at")) { // "at or above", "at/above": the bound itself is included
+      return s.endsWith("below")
+          ? org.fhirtrials.eligibility.extract.Comparator.LE
+          : org.fhirtrials.eligibility.extract.Comparator.GE;
+    }
     if (s.contains("equal")) { // "less than or equal to", "equal to or greater than"
       return s.matches(".*\\b(?:less|lower|fewer|smaller)\\b.*")
           ? org.fhirtrials.eligibility.extract.Comparator.LE
@@ -574,7 +724,7 @@ public final class CriterionExtractor {
     String unit = r.unit();
     if (def.kind() == Kind.AGE) {
       // an age in weeks or days stays in its unit (and is not computed: years and months only)
-      unit = unit == null || !TIME_UNITS.contains(unit) ? "a" : unit;
+      unit = r.unknownUnit() ? null : unit == null || !TIME_UNITS.contains(unit) ? "a" : unit;
     } else if (def.kind() == Kind.SCORE) {
       unit = null;
     }
@@ -586,6 +736,8 @@ public final class CriterionExtractor {
       reason = "'=' as a threshold comparator is ambiguous";
     } else if (def.kind() != Kind.AGE && def.concept() == null) {
       reason = "no verified code for " + def.name();
+    } else if (r.unknownUnit()) {
+      reason = "unit not understood";
     } else if (def.kind() == Kind.AGE && !unit.equals("a") && !unit.equals("mo")) {
       reason = "age in " + (unit.equals("wk") ? "weeks" : "days") + " is not computed";
     } else if (def.kind() == Kind.AGE && !integers(r.thresholds())) {
@@ -624,6 +776,7 @@ public final class CriterionExtractor {
       case "bilirubin", "creatinine" -> unit.equals("mg/dL") || unit.equals("umol/L");
       case "alt", "ast", "alp" -> unit.equals("U/L");
       case "egfr" -> unit.equals("mL/min/{1.73_m2}") || unit.equals("mL/min");
+      case "crcl" -> unit.equals("mL/min");
       case "hbv-dna" -> unit.equals("[IU]/mL");
       case "lvef" -> unit.equals("%");
       case "qtcf" -> unit.equals("ms");
@@ -641,10 +794,14 @@ public final class CriterionExtractor {
         m, nt, List.of(), null, Reference.ABSOLUTE, List.of(), null, null, false, m.end, reason);
   }
 
-  private Constraint childPugh(Criterion criterion, Mention m, String scope, NormalizedText nt) {
+  private Constraint childPugh(
+      Criterion criterion, Mention m, String text, String scope, NormalizedText nt) {
     Set<String> classes = new LinkedHashSet<>();
     Matcher cls = CHILD_PUGH_CLASS.matcher(scope);
     int end = m.end;
+    Matcher letters = CHILD_PUGH_LETTERS.matcher(scope);
+    Matcher before =
+        CLASS_BEFORE_CHILD_PUGH.matcher(text.substring(Math.max(0, m.start - 40), m.start));
     if (cls.find() && cls.start() < 40) {
       classes.add(cls.group(1));
       Matcher more = LETTER.matcher(cls.group(2));
@@ -652,18 +809,31 @@ public final class CriterionExtractor {
         classes.add(more.group());
       }
       end = m.end + cls.end();
+    } else if (letters.lookingAt()) {
+      classes.add(letters.group(1));
+      Matcher more = LETTER.matcher(letters.group(2));
+      while (more.find()) {
+        classes.add(more.group());
+      }
+      end = m.end + letters.end();
+    } else if (before.find()) {
+      classes.add(before.group(1));
     }
     List<Reading> readings = readThresholds(scope, m.end, LONG_LEAD);
     List<Threshold> points = List.of();
+    boolean equals = false;
     if (!readings.isEmpty()) {
       Reading r = readings.get(0);
       points = r.thresholds();
+      equals = r.equalsSign();
       end = Math.max(end, r.end());
     }
     String reason =
         criterion.comparatorLost()
             ? "comparator lost in the source text"
-            : "no verified code for Child-Pugh score/class";
+            : equals
+                ? "'=' as a threshold comparator is ambiguous"
+                : "no verified code for Child-Pugh score/class";
     return constraint(
         m,
         nt,

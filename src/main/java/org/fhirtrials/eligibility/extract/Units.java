@@ -21,6 +21,12 @@ final class Units {
   private static final String MICRO = "(?:µ|μ|u|mc|micro)";
   private static final String TIMES = "(?:[×xX*]\\s*)";
 
+  /** "/L", "per liter", "per litre"; "/dL", "per deciliter". */
+  private static final String PER = "(?:\\s*/\\s*|\\s+per\\s+)";
+
+  private static final String LITRE = "l(?:it(?:er|re))?\\b";
+  private static final String DECILITRE = "d(?:l|ecilit(?:er|re))\\b";
+
   private static final List<Spelling> SPELLINGS =
       List.of(
           // ×10^9/L, × 10^9/L, x10*9/L, ×10⁹/L, and "×109/L" whose superscript was lost in
@@ -34,20 +40,20 @@ final class Units {
               "(?:cells\\s*)?(?:/|per)\\s*(?:mm\\s*(?:\\^\\s*3|3|³)|cu\\.?\\s*mm|cubic\\s+mm)",
               "/uL"),
           // "gm/dl": an old abbreviation of gram
-          sp("gm?\\s*/\\s*dl\\b", "g/dL"),
-          sp("mg\\s*/\\s*dl\\b", "mg/dL"),
-          sp("mg\\s*/\\s*l\\b", "mg/L"),
-          sp("g\\s*/\\s*l\\b", "g/L"),
-          sp(MICRO + "mol\\s*/\\s*l\\b", "umol/L"),
+          sp("gm?" + PER + DECILITRE, "g/dL"),
+          sp("mg" + PER + DECILITRE, "mg/dL"),
+          sp("mg" + PER + LITRE, "mg/L"),
+          sp("g" + PER + LITRE, "g/L"),
+          sp(MICRO + "mol" + PER + LITRE, "umol/L"),
           // WHO international units for viral load: UCUM arbitrary unit [IU]
           sp("IU\\s*/\\s*ml\\b", "[IU]/mL"),
           // the "IU" of an enzyme activity is the enzyme unit U (1 µmol/min); labs report U/L
-          sp("(?:IU|U)\\s*/\\s*l\\b", "U/L"),
+          sp("(?:IU|U)" + PER + LITRE, "U/L"),
           sp(
               "ml\\s*/\\s*min(?:ute)?\\s*/\\s*1\\.73\\s*(?:m2|m²|m\\^2|sq\\.?\\s*m)",
               "mL/min/{1.73_m2}"),
           // a cc is a millilitre ("60 cc/min")
-          sp("(?:ml|cc)\\s*/\\s*min(?:ute)?\\b", "mL/min"),
+          sp("(?:ml|cc)" + PER + "min(?:ute)?\\b", "mL/min"),
           // "450 milliseconds (msec)": the repeated abbreviation belongs to the unit
           sp("(?:ms|msec|milliseconds?)\\b(?:\\s*\\((?:ms|msec)\\))?", "ms"),
           sp("(?:%|percent\\b|per\\s*cent\\b)", "%"),

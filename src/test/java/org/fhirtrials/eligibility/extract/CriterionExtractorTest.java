@@ -133,8 +133,12 @@ class CriterionExtractorTest {
       ExtractedCriterion e = inc(LABS);
       assertThat(e.logic()).isEqualTo(ExtractedCriterion.Logic.ALL_OF);
       assertThat(e.computable()).isFalse();
-      assertThat(e.reason()).contains("Creatinine clearance").contains("Prothrombin time");
+      assertThat(e.reason()).contains("Prothrombin time").doesNotContain("Creatinine clearance");
       assertThat(only(e, "Platelets").computable()).isTrue();
+      // creatinine clearance is coded: the Cockcroft-Gault estimate, or a measured clearance
+      Constraint crcl = only(e, "Creatinine clearance (Cockcroft-Gault)");
+      assertThat(crcl.computable()).isTrue();
+      assertThat(crcl.fhirPath()).contains("35591-7").contains("2164-2").contains("'mL/min'");
       // computable parts joined with "and", unknown parts as {} (three-valued logic)
       assertThat(e.fhirPath()).contains(" and ").contains("({})");
     }

@@ -30,8 +30,26 @@ final class ChiaGold {
   /** One scored criterion line. */
   record Line(String id, boolean exclusion, String text, List<Item> gold) {}
 
-  /** The gold lines, plus counts of what was left out. */
-  record Set(List<Line> lines, int pairs, int ambiguous, int notThreshold, List<String> allLines) {}
+  /**
+   * The gold lines, plus counts of what was left out or added by the derivation rules.
+   *
+   * @param pairs mapped Has_value pairs (including those derived along OR relations)
+   * @param ambiguous pairs whose value's only comparator is a bare "="
+   * @param notThreshold pairs whose value states no threshold
+   * @param orValues pairs derived from a Value joined by OR to a linked Value
+   * @param orMeasurements pairs derived for a Measurement without a value of its own, joined by OR
+   *     to a Measurement with one
+   * @param duplicates gold bounds dropped because the same bound was already gold on the line
+   */
+  record Set(
+      List<Line> lines,
+      int pairs,
+      int ambiguous,
+      int notThreshold,
+      int orValues,
+      int orMeasurements,
+      int duplicates,
+      List<String> allLines) {}
 
   private ChiaGold() {}
 
@@ -55,7 +73,8 @@ final class ChiaGold {
     }
     List<Line> lines = new ArrayList<>();
     List<String> allLines = new ArrayList<>();
-    int[] counts = new int[3]; // pairs, ambiguous, not a threshold
+    int[] counts =
+        new int[6]; // pairs, ambiguous, not a threshold, OR values, OR measurements, dups
     for (var entry : texts.entrySet()) {
       String text = entry.getValue();
       for (String l : text.split("\n")) {
@@ -68,20 +87,35 @@ final class ChiaGold {
         lines.addAll(lines(entry.getKey(), text, ann, counts));
       }
     }
-    return new Set(lines, counts[0], counts[1], counts[2], allLines);
+    return new Set(
+        lines, counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], allLines);
   }
 
+  /**
+   * An annotated span; a discontinuous one ("T2 Value 24 33;7 16") is read in text order (brat
+   * lists some fragments out of order: "and older >18 years" for "(>18 years of age and older)").
+   */
   private record Entity(String type, int start, String text) {}
+
+  private static final Pattern OR_REL = Pattern.compile("^(?:\\*|R\\d+)\\tOR\\s+(.*)$");
 
   private static List<Line> lines(String base, String text, String ann, int[] counts) {
     Map<String, Entity> entities = new HashMap<>();
     List<String[]> hasValue = new ArrayList<>();
+    List<List<String>> ors = new ArrayList<>();
     for (String row : ann.split("\n")) {
       String[] f = row.split("\t");
+      Matcher or = OR_REL.matcher(row.strip());
+      if (or.matches()) {
+        List<String> ids = new ArrayList<>();
+        for (String a : or.group(1).trim().split("\\s+")) {
+          ids.add(a.substring(a.indexOf(':') + 1));
+        }
+        ors.add(ids);
+      }
       if (f.length >= 3 && f[0].startsWith("T")) {
-        String[] typeSpan = f[1].split("[ ;]");
         try {
-          entities.put(f[0], new Entity(typeSpan[0], Integer.parseInt(typeSpan[1]), f[2]));
+          entities.put(f[0], entity(f[1], f[2], text));
         } catch (RuntimeException malformed) {
           // a span we cannot read is not gold
         }
@@ -90,6 +124,7 @@ final class ChiaGold {
         hasValue.add(new String[] {a[1].substring(5), a[2].substring(5)});
       }
     }
+    hasValue.addAll(alongOr(hasValue, ors, entities, counts));
     Map<Integer, List<Item>> goldByLine = new TreeMap<>();
     Map<String, List<Item>> byMeasurement = new LinkedHashMap<>();
     Map<String, Integer> lineOf = new HashMap<>();
@@ -107,6 +142,9 @@ final class ChiaGold {
       goldByLine.computeIfAbsent(lineStart, k -> new ArrayList<>());
       for (QualityKey key : keys) {
         counts[0]++;
+        if (rel.length > 2) {
+          counts[rel[2].equals("value") ? 3 : 4]++;
+        }
         if (ValueParser.isAmbiguous(v.text())) {
           counts[1]++;
           continue;
@@ -119,13 +157,96 @@ final class ChiaGold {
         lineOf.put(rel[0] + "|" + key, lineStart);
       }
     }
-    byMeasurement.forEach((m, items) -> goldByLine.get(lineOf.get(m)).addAll(mergeEquals(items)));
+    byMeasurement.forEach(
+        (m, items) -> {
+          List<Item> line = goldByLine.get(lineOf.get(m));
+          for (Item i : mergeEquals(items)) {
+            if (line.contains(i)) {
+              counts[5]++; // "QTcF (QTc) < 450 ms" linked to both names: one bound
+            } else {
+              line.add(i);
+            }
+          }
+        });
     List<Line> out = new ArrayList<>();
     boolean exclusion = base.endsWith("_exc");
     for (var e : goldByLine.entrySet()) {
       int end = text.indexOf('\n', e.getKey());
       String line = text.substring(e.getKey(), end < 0 ? text.length() : end);
       out.add(new Line(base + "@" + e.getKey(), exclusion, line, e.getValue()));
+    }
+    return out;
+  }
+
+  private static Entity entity(String typeAndSpans, String annotatedText, String text) {
+    String[] parts = typeAndSpans.split(" ", 2);
+    List<int[]> fragments = new ArrayList<>();
+    for (String span : parts[1].split(";")) {
+      String[] se = span.trim().split(" ");
+      fragments.add(new int[] {Integer.parseInt(se[0]), Integer.parseInt(se[1])});
+    }
+    if (fragments.size() == 1) {
+      return new Entity(parts[0], fragments.get(0)[0], annotatedText);
+    }
+    fragments.sort(java.util.Comparator.comparingInt((int[] f) -> f[0]));
+    StringBuilder sb = new StringBuilder();
+    for (int[] f : fragments) {
+      sb.append(sb.length() == 0 ? "" : " ").append(text, f[0], Math.min(f[1], text.length()));
+    }
+    return new Entity(parts[0], fragments.get(0)[0], sb.toString());
+  }
+
+  /**
+   * Has_value pairs Chia states through its OR relations (a third element says which rule):
+   *
+   * <ul>
+   *   <li>"value": a Value joined by OR to a linked Value and linked to nothing itself ("Age less
+   *       than 10 years or greater than 55 years": only the first value is linked to Age);
+   *   <li>"measurement": a Measurement with no value of its own, joined by OR to Measurements that
+   *       have one, takes the first of their values that follows it in the text ("ALT or AST &gt; 3
+   *       × ULN": the value is linked to one of the two).
+   * </ul>
+   */
+  private static List<String[]> alongOr(
+      List<String[]> hasValue, List<List<String>> ors, Map<String, Entity> entities, int[] c) {
+    java.util.Set<String> linkedValues = new java.util.HashSet<>();
+    java.util.Set<String> withValue = new java.util.HashSet<>();
+    for (String[] rel : hasValue) {
+      withValue.add(rel[0]);
+      linkedValues.add(rel[1]);
+    }
+    List<String[]> out = new ArrayList<>();
+    for (List<String> group : ors) {
+      for (String[] rel : hasValue) {
+        if (!group.contains(rel[1])) {
+          continue;
+        }
+        for (String other : group) {
+          Entity e = entities.get(other);
+          if (e != null && e.type().equals("Value") && !linkedValues.contains(other)) {
+            out.add(new String[] {rel[0], other, "value"});
+          }
+        }
+      }
+      for (String m : group) {
+        Entity me = entities.get(m);
+        if (me == null || !me.type().equals("Measurement") || withValue.contains(m)) {
+          continue;
+        }
+        String best = null;
+        for (String[] rel : hasValue) {
+          Entity v = entities.get(rel[1]);
+          if (group.contains(rel[0])
+              && v != null
+              && v.start() > me.start()
+              && (best == null || v.start() < entities.get(best).start())) {
+            best = rel[1];
+          }
+        }
+        if (best != null) {
+          out.add(new String[] {m, best, "measurement"});
+        }
+      }
     }
     return out;
   }

@@ -55,6 +55,34 @@ class ExtractorPhraseTest {
           LVEF ≥ 50%                                             | lvef >= 50 %
           Creatinine above protocol specified thresholds for < 1 year of age | age < 1 a
           QTcF > 450 milliseconds (msec) (men) or >470 msec (women) | qtc > 450 ms; qtc > 470 ms
+          Age between 20 and 80 years                            | age >= 20 a; age <= 80 a
+          Be between age 18 and 55 years                         | age >= 18 a; age <= 55 a
+          subjects between the ages of 18 and 55 years           | age >= 18 a; age <= 55 a
+          A male or female between, and including, 18 and 50 years of age | age >= 18 a; age <= 50 a
+          Men or women, 18 to 65 years old                       | age >= 18 a; age <= 65 a
+          Age: 18 to75 years old                                 | age >= 18 a; age <= 75 a
+          Age between 2 to <17 years at Visit 2                  | age >= 2 a; age < 17 a
+          Patient less than age 4 years                          | age < 4 a
+          Age < 20 or > 35 years                                 | age < 20 a; age > 35 a
+          Male and female subjects 18-80 years                   | age >= 18 a; age <= 80 a
+          Women (18-75 years) with suspected UTI                 | age >= 18 a; age <= 75 a
+          18-80 years                                            | age >= 18 a; age <= 80 a
+          older than 80 years                                    | age > 80 a
+          ECOG = 0, 1 or 2                                       | ecog <= 2
+          Child-Pugh B or C                                      | child-pugh in B; child-pugh in C
+          severe liver dysfunction (Child-Pugh Score C)          | child-pugh in C
+          Child pugh A or B                                      | child-pugh in A; child-pugh in B
+          Patients with C class by child-pugh score              | child-pugh in C
+          Baseline ejection fraction ≤ 50% by echocardiogram     | lvef <= 50 %
+          Bilirubin level at/above 100 umol per liter            | bilirubin >= 100 umol/L
+          Supine systolic blood pressure <85 mm Hg or >200 mm Hg | sbp < 85 mm[Hg]; sbp > 200 mm[Hg]
+          Systolic blood pressure outside the range of 100-160 mmHg | sbp < 100 mm[Hg]; sbp > 160 mm[Hg]
+          Severe hypertension with systolic >200 mmHg and diastolic >110 mmHg | sbp > 200 mm[Hg]; dbp > 110 mm[Hg]
+          ASAT or ALAT > 5 x ULN                                 | ast > 5 xULN; alt > 5 xULN
+          serum AST and/or ALT > 3 times upper limit of normal   | ast > 3 xULN; alt > 3 xULN
+          clearance creatinine > 30 ml/min                       | crcl > 30 mL/min
+          A glomerular filtration rate of 60 cc per minute or less | egfr <= 60 mL/min
+          ALT, AST, TBIL, or DBIL 3 times higher than normal; serum creatinine greater than 200 umol/L | creatinine > 200 umol/L
           """)
   void readsPhrase(String text, String expected) {
     assertThat(items(text)).containsExactlyInAnyOrder(expected.split("\\s*;\\s*"));
@@ -72,6 +100,16 @@ class ExtractorPhraseTest {
           At least 5 years since prior chemotherapy
           Granulocyte count at least 1,500/mm^3
           Male or female = 18 years of age
+          Right ventricular ejection fraction < 40%
+          Uncontrolled diabetes (Hemoglobin A1C > 7.5%)
+          glycated hemoglobin (HbA1c) more than 10%
+          direct bilirubin < 35%
+          Increase in creatinine of 15% or greater
+          urinary albumin/creatinine ratio > 30 mg/g
+          end diastolic diameter > 60 mm
+          mean age of the population 40 to 50 years
+          patients 2-5 years after transplantation
+          Myocardial infarction older than 1 year is allowed
           """)
   void readsNoBoundFrom(String text) {
     List<String> scored =

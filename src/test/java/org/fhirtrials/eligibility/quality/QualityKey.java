@@ -26,14 +26,28 @@ enum QualityKey {
       "Leukocytes",
       LOINC_LEUKOCYTES.code(),
       "leu[ck]ocyte|white\\s+blood\\s+cell|\\bwbc\\b"),
-  HEMOGLOBIN("hemoglobin", "Hemoglobin", LOINC_HEMOGLOBIN.code(), "ha?emoglobin|\\bhg?b\\b"),
+  // HbA1c (glycated hemoglobin, a % of hemoglobin) is another analyte
+  HEMOGLOBIN(
+      "hemoglobin",
+      "Hemoglobin",
+      LOINC_HEMOGLOBIN.code(),
+      "^(?!.*(?:a1c|glycated|glycosylated|oxyh|saturation)).*(?:ha?emoglobin|\\bhg?b\\b)"),
   BILIRUBIN(
       "bilirubin",
       "Total bilirubin",
       LOINC_BILIRUBIN_TOTAL.code(),
-      "^(?!.*\\b(?:direct|indirect|conjugated|unconjugated)\\b).*bilirubin"),
-  ALT("alt", "Alanine aminotransferase", LOINC_ALT.code(), "\\balt\\b|alanine|\\bsgpt\\b"),
-  AST("ast", "Aspartate aminotransferase", LOINC_AST.code(), "\\bast\\b|aspartate|\\bsgot\\b"),
+      "^(?!.*\\b(?:direct|indirect|conjugated|unconjugated)\\b).*(?:bilirubin|\\bt-?bil\\b)"),
+  // "transaminases" names both ALT and AST
+  ALT(
+      "alt",
+      "Alanine aminotransferase",
+      LOINC_ALT.code(),
+      "\\balt\\b|\\balat\\b|alanine|\\bsgpt\\b|glutam\\w+\\s+pyruv|^transaminases"),
+  AST(
+      "ast",
+      "Aspartate aminotransferase",
+      LOINC_AST.code(),
+      "\\bast\\b|\\basat\\b|aspartate|\\bsgot\\b|glutam\\w+\\s+oxal|^transaminases"),
   ALP("alp", "Alkaline phosphatase", LOINC_ALP.code(), "alkaline\\s+phosphatase|\\balp\\b"),
   ALBUMIN("albumin", "Albumin", LOINC_ALBUMIN.code(), "^(?!.*urin).*albumin"),
   CREATININE(
@@ -62,8 +76,15 @@ enum QualityKey {
       LOINC_LVEF.code(),
       "\\blvef\\b|ejection\\s+fraction"),
   QTC("qtc", "QTc interval (Fridericia)", LOINC_QTCF.code(), "\\bqtc"),
-  SBP("sbp", "Systolic blood pressure", LOINC_SYSTOLIC_BP.code(), "systolic"),
-  DBP("dbp", "Diastolic blood pressure", LOINC_DIASTOLIC_BP.code(), "diastolic");
+  // not a cardiac dimension ("end diastolic diameter") nor a change ("systolic drop > 20 mm Hg")
+  SBP("sbp", "Systolic blood pressure", LOINC_SYSTOLIC_BP.code(), Words.NOT_BP + "systolic"),
+  DBP("dbp", "Diastolic blood pressure", LOINC_DIASTOLIC_BP.code(), Words.NOT_BP + "diastolic");
+
+  private static final class Words {
+    static final String NOT_BP =
+        "^(?!.*(?:diameter|dimension|volume|dysfunction|function|drop|fall|decrease|increase"
+            + "|change|pulmonary)).*";
+  }
 
   final String key;
   final String conceptName;
