@@ -60,7 +60,10 @@ public final class PostgresTrialStore implements TrialStore, AutoCloseable {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** The migrated database, for other tables of the same schema (sync watermark V4, CDS feedback V3). */
+  /**
+   * The migrated database, for other tables of the same schema (sync watermark V4, CDS feedback
+   * V3).
+   */
   public DataSource dataSource() {
     return dataSource;
   }
