@@ -1,0 +1,42 @@
+package org.fhirtrials.fhir;
+
+import java.util.List;
+import java.util.Locale;
+import org.fhirtrials.search.DocumentExtractor;
+import org.fhirtrials.search.SearchParamRegistry;
+import org.fhirtrials.search.postgres.PostgresSearchIndexer;
+import org.fhirtrials.store.postgres.SearchRows;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * With {@code fhirtrials.store=postgres} the store writes the search side tables of both bases with
+ * every trial it stores ({@link #searchRows()}; the {@code import} command uses the same), and
+ * {@link ResourceSearchService} searches them in SQL.
+ */
+@Configuration
+public class PostgresSearchConfig {
+  @Bean
+  @ConditionalOnProperty(name = "fhirtrials.store", havingValue = "postgres")
+  SearchRows postgresSearchRows() {
+    return searchRows();
+  }
+
+  /** The search rows of the served types on the R4 and the R5 base. */
+  public static SearchRows searchRows() {
+    return new PostgresSearchIndexer(List.of(base(new R4Binding()), base(new R5Binding())));
+  }
+
+  private static PostgresSearchIndexer.Base base(VersionBinding binding) {
+    // mapping only: the resources are stamped as served, nothing is read from a store
+    TrialResources resources = new TrialResources(null, binding, 64);
+    SearchParamRegistry registry =
+        new SearchParamRegistry(binding.context(), FhirServerConfig.SERVED_TYPES);
+    return new PostgresSearchIndexer.Base(
+        binding.name().toLowerCase(Locale.ROOT),
+        new DocumentExtractor(binding.context(), registry),
+        stored -> List.copyOf(resources.mapped(stored).byReference().values()),
+        TrialIndexSource::text);
+  }
+}
