@@ -5,7 +5,11 @@ import java.util.Locale;
 import org.fhirtrials.search.DocumentExtractor;
 import org.fhirtrials.search.SearchParamRegistry;
 import org.fhirtrials.search.postgres.PostgresSearchIndexer;
+import org.fhirtrials.store.TrialStore;
+import org.fhirtrials.store.postgres.PostgresTrialStore;
 import org.fhirtrials.store.postgres.SearchRows;
+import org.fhirtrials.store.postgres.SearchRowsBackfill;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +25,17 @@ public class PostgresSearchConfig {
   @ConditionalOnProperty(name = "fhirtrials.store", havingValue = "postgres")
   SearchRows postgresSearchRows() {
     return searchRows();
+  }
+
+  /** Stored trials without search rows (e.g. stored before V2) get them before serving. */
+  @Bean
+  @ConditionalOnProperty(name = "fhirtrials.store", havingValue = "postgres")
+  ApplicationRunner postgresSearchBackfill(TrialStore store, SearchRows searchRows) {
+    return args -> {
+      if (store instanceof PostgresTrialStore pg) {
+        new SearchRowsBackfill(pg.dataSource(), searchRows).run();
+      }
+    };
   }
 
   /** The search rows of the served types on the R4 and the R5 base. */

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.hl7.fhir.instance.model.api.IBase;
 import org.hl7.fhir.instance.model.api.IBaseReference;
@@ -29,14 +28,17 @@ public final class DocumentExtractor {
   private final FhirContext ctx;
   private final SearchParamRegistry registry;
   private final ValueReader reader;
-  private final IFhirPath fhirPath;
-  private final Map<String, IParsedExpression> parsed = new ConcurrentHashMap<>();
+
+  /** FHIRPath engines are not thread-safe: one engine (and its parsed expressions) per thread. */
+  private final ThreadLocal<Engine> engines;
+
+  private record Engine(IFhirPath fhirPath, Map<String, IParsedExpression> parsed) {}
 
   public DocumentExtractor(FhirContext ctx, SearchParamRegistry registry) {
     this.ctx = ctx;
     this.registry = registry;
     this.reader = new ValueReader(ctx);
-    this.fhirPath = ctx.newFhirPath();
+    this.engines = ThreadLocal.withInitial(() -> new Engine(ctx.newFhirPath(), new HashMap<>()));
   }
 
   public SearchParamRegistry registry() {
@@ -49,7 +51,7 @@ public final class DocumentExtractor {
    *
    * @param text the trial's text, asked for only when there is a ResearchStudy
    */
-  public synchronized Map<String, Map<String, Map<String, Extracted>>> extract(
+  public Map<String, Map<String, Map<String, Extracted>>> extract(
       List<? extends IBaseResource> resources, Supplier<IndexSource.TrialText> text) {
     Map<String, IBaseResource> byRef = new HashMap<>();
     for (IBaseResource r : resources) {
@@ -88,8 +90,10 @@ public final class DocumentExtractor {
       return out;
     }
     try {
-      IParsedExpression expression = parsed.computeIfAbsent(def.expression(), this::parse);
-      for (IBase value : fhirPath.evaluate(resource, expression, IBase.class)) {
+      Engine engine = engines.get();
+      IParsedExpression expression =
+          engine.parsed().computeIfAbsent(def.expression(), e -> parse(engine.fhirPath(), e));
+      for (IBase value : engine.fhirPath().evaluate(resource, expression, IBase.class)) {
         if (def.kind() == ParamKind.NEAR && value instanceof IBaseReference ref) {
           // a study's position is that of its site Locations, in the same trial
           IBaseResource site =
@@ -111,7 +115,7 @@ public final class DocumentExtractor {
     return out;
   }
 
-  private IParsedExpression parse(String expression) {
+  private static IParsedExpression parse(IFhirPath fhirPath, String expression) {
     try {
       return fhirPath.parse(expression);
     } catch (Exception e) {

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A server searching the PostgreSQL store while another writer bulk-imports into it: searches
- * never fail, answers about the trials already there never change, the imported trials appear
- * whole (each searchable trial can be read) and only ever more of them, and at the end all of them.
+ * A server searching the PostgreSQL store while another writer bulk-imports into it: searches never
+ * fail, answers about the trials already there never change, the imported trials appear whole (each
+ * searchable trial can be read) and only ever more of them, and at the end all of them.
  */
 class PostgresSearchDuringImportTest {
   private static TestDatabase database;
@@ -80,8 +80,7 @@ class PostgresSearchDuringImportTest {
           .containsExactly(TrialFixtures.HCC);
       assertThat(ids(search, "_text", "fixture"))
           .containsExactly(TrialFixtures.HCC, TrialFixtures.ASTHMA);
-      assertThat(ids(search, "site:Location.address-city", "Lyon"))
-          .contains(TrialFixtures.HCC);
+      assertThat(ids(search, "site:Location.address-city", "Lyon")).contains(TrialFixtures.HCC);
       List<String> all = search.search("ResearchStudy", Map.of(), false).ids();
       assertThat(all.size()).isGreaterThanOrEqualTo(last);
       growing += all.size() > last ? 1 : 0;

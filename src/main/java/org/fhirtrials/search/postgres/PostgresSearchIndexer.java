@@ -12,6 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.function.Function;
 import org.fhirtrials.model.Trial;
 import org.fhirtrials.search.DateRange;
@@ -59,9 +62,22 @@ public final class PostgresSearchIndexer implements SearchRows {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final List<Base> bases;
+  private final ForkJoinPool workers;
 
   public PostgresSearchIndexer(List<Base> bases) {
     this.bases = List.copyOf(bases);
+    this.workers =
+        new ForkJoinPool(
+            Runtime.getRuntime().availableProcessors(),
+            pool -> {
+              ForkJoinWorkerThread t =
+                  ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+              t.setName("search-indexer-" + t.getPoolIndex());
+              t.setDaemon(true);
+              return t;
+            },
+            null,
+            false);
   }
 
   @Override
@@ -78,18 +94,47 @@ public final class PostgresSearchIndexer implements SearchRows {
       }
     }
     Rows rows = new Rows();
-    for (StoredTrial stored : trials) {
-      for (Base base : bases) {
-        Map<String, Map<String, Map<String, Extracted>>> byType =
-            base.extractor()
-                .extract(base.resources().apply(stored), () -> base.text().apply(stored.trial()));
-        byType.forEach(
-            (type, docs) ->
-                docs.forEach(
-                    (id, entries) -> rows.add(base.name(), type, id, stored.nctId(), entries)));
+    for (List<Doc> docs : extractAll(trials)) {
+      for (Doc d : docs) {
+        rows.add(d.base(), d.type(), d.id(), d.nctId(), d.entries());
       }
     }
     rows.insert(c);
+  }
+
+  /** The documents of one resource: what {@link Rows#add} writes. */
+  private record Doc(
+      String base, String type, String id, String nctId, Map<String, Extracted> entries) {}
+
+  /** Mapping and extraction dominate the cost of a save: spread over the processors. */
+  private List<List<Doc>> extractAll(List<StoredTrial> trials) {
+    if (trials.size() == 1) {
+      return List.of(extract(trials.get(0)));
+    }
+    try {
+      return workers.submit(() -> trials.parallelStream().map(this::extract).toList()).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while indexing", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
+    }
+  }
+
+  private List<Doc> extract(StoredTrial stored) {
+    List<Doc> docs = new ArrayList<>();
+    for (Base base : bases) {
+      base.extractor()
+          .extract(base.resources().apply(stored), () -> base.text().apply(stored.trial()))
+          .forEach(
+              (type, byId) ->
+                  byId.forEach(
+                      (id, entries) ->
+                          docs.add(new Doc(base.name(), type, id, stored.nctId(), entries))));
+    }
+    return docs;
   }
 
   /** The rows of a batch, column by column. */
