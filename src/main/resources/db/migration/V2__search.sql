@@ -39,6 +39,8 @@ CREATE TABLE search_string (
 CREATE INDEX search_string_folded_idx ON search_string (base, res_type, param, folded);
 CREATE INDEX search_string_exact_idx ON search_string (base, res_type, param, exact);
 CREATE INDEX search_string_nct_idx ON search_string (nct_id);
+-- a join from search_resource probes by id, whatever the planner estimates
+CREATE INDEX search_string_res_idx ON search_string (base, res_type, param, res_id);
 
 -- Folded words of concept texts and displays, for token :text (word starts-with).
 CREATE TABLE search_word (
@@ -51,6 +53,8 @@ CREATE TABLE search_word (
 );
 CREATE INDEX search_word_idx ON search_word (base, res_type, param, word);
 CREATE INDEX search_word_nct_idx ON search_word (nct_id);
+-- a join from search_resource probes by id, whatever the planner estimates
+CREATE INDEX search_word_res_idx ON search_word (base, res_type, param, res_id);
 
 -- Dates as the millisecond range they cover (open Period ends are the bigint extremes).
 CREATE TABLE search_date (
@@ -65,6 +69,8 @@ CREATE TABLE search_date (
 CREATE INDEX search_date_low_idx ON search_date (base, res_type, param, low);
 CREATE INDEX search_date_high_idx ON search_date (base, res_type, param, high);
 CREATE INDEX search_date_nct_idx ON search_date (nct_id);
+-- a join from search_resource probes by id, whatever the planner estimates
+CREATE INDEX search_date_res_idx ON search_date (base, res_type, param, res_id);
 
 CREATE TABLE search_number (
     base     text   NOT NULL,
@@ -76,6 +82,8 @@ CREATE TABLE search_number (
 );
 CREATE INDEX search_number_idx ON search_number (base, res_type, param, value);
 CREATE INDEX search_number_nct_idx ON search_number (nct_id);
+-- a join from search_resource probes by id, whatever the planner estimates
+CREATE INDEX search_number_res_idx ON search_number (base, res_type, param, res_id);
 
 -- Positions for near: a bounding box on (lat, lon) pre-filters, the distance is computed exactly.
 CREATE TABLE search_point (
@@ -89,3 +97,5 @@ CREATE TABLE search_point (
 );
 CREATE INDEX search_point_idx ON search_point (base, res_type, param, lat, lon);
 CREATE INDEX search_point_nct_idx ON search_point (nct_id);
+-- a join from search_resource probes by id, whatever the planner estimates
+CREATE INDEX search_point_res_idx ON search_point (base, res_type, param, res_id);

@@ -7,6 +7,7 @@ import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.fhirtrials.model.Trial;
 import org.fhirtrials.search.DateRange;
@@ -61,6 +63,11 @@ public final class PostgresSearchIndexer implements SearchRows {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Trials written by this indexer, and when to refresh the planner statistics next. */
+  private final AtomicLong written = new AtomicLong();
+
+  private final AtomicLong nextAnalyze = new AtomicLong(200);
+
   private final List<Base> bases;
   private final ForkJoinPool workers;
 
@@ -100,6 +107,14 @@ public final class PostgresSearchIndexer implements SearchRows {
       }
     }
     rows.insert(c);
+    long total = written.addAndGet(trials.size());
+    long next = nextAnalyze.get();
+    if (total >= next && nextAnalyze.compareAndSet(next, next * 2)) {
+      // fresh statistics while a bulk load grows the tables, so searches get good plans now
+      try (Statement s = c.createStatement()) {
+        s.execute("ANALYZE " + String.join(", ", TABLES));
+      }
+    }
   }
 
   /** The documents of one resource: what {@link Rows#add} writes. */
