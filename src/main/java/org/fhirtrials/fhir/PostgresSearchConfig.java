@@ -10,7 +10,6 @@ import org.fhirtrials.store.postgres.PostgresTrialStore;
 import org.fhirtrials.store.postgres.SearchRows;
 import org.fhirtrials.store.postgres.SearchRowsBackfill;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,15 +20,14 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration
 public class PostgresSearchConfig {
+  /** Used only when the configured store is PostgreSQL (see {@code StoreConfig}). */
   @Bean
-  @ConditionalOnProperty(name = "fhirtrials.store", havingValue = "postgres")
   SearchRows postgresSearchRows() {
     return searchRows();
   }
 
   /** Stored trials without search rows (e.g. stored before V2) get them before serving. */
   @Bean
-  @ConditionalOnProperty(name = "fhirtrials.store", havingValue = "postgres")
   ApplicationRunner postgresSearchBackfill(TrialStore store, SearchRows searchRows) {
     return args -> {
       if (store instanceof PostgresTrialStore pg) {
