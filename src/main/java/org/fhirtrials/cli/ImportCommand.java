@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
+import org.fhirtrials.fhir.PostgresSearchConfig;
 import org.fhirtrials.ingest.Rejection;
 import org.fhirtrials.store.ImportReport;
 import org.fhirtrials.store.InMemoryTrialStore;
@@ -78,7 +79,8 @@ public final class ImportCommand implements Command {
     }
 
     try (ConfigurableApplicationContext config = configuration(springArgs)) {
-      TrialStore store = StoreConfig.create(config.getEnvironment());
+      TrialStore store =
+          StoreConfig.create(config.getEnvironment(), PostgresSearchConfig::searchRows);
       if (store instanceof InMemoryTrialStore) {
         err.println(
             "import: fhirtrials.store is memory, so the trials are kept only for this run"

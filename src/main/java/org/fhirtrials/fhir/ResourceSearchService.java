@@ -6,18 +6,23 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.validation.FhirValidator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.fhirtrials.conformance.ValidatorFactory;
+import org.fhirtrials.search.SearchBackend;
 import org.fhirtrials.search.SearchException;
 import org.fhirtrials.search.SearchHits;
 import org.fhirtrials.search.SearchIndexes;
 import org.fhirtrials.search.SearchParamRegistry;
+import org.fhirtrials.search.postgres.PostgresSearchBackend;
+import org.fhirtrials.store.postgres.PostgresTrialStore;
 
 /**
  * Search on one base for every served type: checks the result parameters, runs the query on the
- * {@link SearchIndexes} and wraps the hits with their includes. Errors become 400s naming the
- * parameter, unless the client sent {@code Prefer: handling=lenient}.
+ * {@link SearchBackend} (in memory, or SQL for the PostgreSQL store) and wraps the hits with their
+ * includes. Errors become 400s naming the parameter, unless the client sent {@code Prefer:
+ * handling=lenient}.
  */
 public final class ResourceSearchService {
   /**
@@ -30,20 +35,34 @@ public final class ResourceSearchService {
   private static final Set<String> SUMMARIES = Set.of("true", "text", "data", "count", "false");
 
   private final TrialResources resources;
-  private final SearchIndexes indexes;
+  private final SearchBackend indexes;
   private final boolean notified;
   private FhirValidator validator;
 
+  /** Search in the store's database when it is PostgreSQL, else in an in-memory index. */
   public ResourceSearchService(TrialResources resources, List<String> types) {
+    this(resources, backend(resources, new SearchParamRegistry(resources.context(), types)));
+  }
+
+  public ResourceSearchService(TrialResources resources, SearchBackend backend) {
     this.resources = resources;
-    this.indexes =
-        new SearchIndexes(
-            resources.context(),
-            new SearchParamRegistry(resources.context(), types),
-            new TrialIndexSource(resources));
-    // a store that cannot notify is re-read before every search: correct, but slow
-    this.notified = resources.store().onChange(s -> indexes.changed(s.nctId()));
-    indexes.changedAll();
+    this.indexes = backend;
+    if (backend.readsStoreDirectly() || !(backend instanceof SearchIndexes memory)) {
+      this.notified = true;
+    } else {
+      // a store that cannot notify is re-read before every search: correct, but slow
+      this.notified = resources.store().onChange(s -> memory.changed(s.nctId()));
+      memory.changedAll();
+    }
+  }
+
+  /** The backend for the store: SQL over its side tables for PostgreSQL, else in memory. */
+  static SearchBackend backend(TrialResources resources, SearchParamRegistry registry) {
+    if (resources.store() instanceof PostgresTrialStore pg) {
+      return new PostgresSearchBackend(
+          pg.dataSource(), resources.binding().name().toLowerCase(Locale.ROOT), registry);
+    }
+    return new SearchIndexes(resources.context(), registry, new TrialIndexSource(resources));
   }
 
   /** The base's validator, built on first use (expensive) and shared by every type. */
@@ -54,7 +73,7 @@ public final class ResourceSearchService {
     return validator;
   }
 
-  public SearchIndexes indexes() {
+  public SearchBackend backend() {
     return indexes;
   }
 
@@ -78,8 +97,8 @@ public final class ResourceSearchService {
         }
       }
       check(parameters, lenient);
-      if (!notified) {
-        indexes.changedAll();
+      if (!notified && indexes instanceof SearchIndexes memory) {
+        memory.changedAll();
       }
       SearchHits hits = indexes.search(type, withoutIncludes(parameters), lenient);
       return new SearchResultBundle(resources, indexes, type, hits.ids(), includes, revIncludes);

@@ -9,7 +9,7 @@ import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.fhirtrials.search.SearchIndexes;
+import org.fhirtrials.search.SearchBackend;
 import org.fhirtrials.search.SearchParamRegistry;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
@@ -21,7 +21,7 @@ import org.hl7.fhir.instance.model.api.IPrimitiveType;
  */
 final class SearchResultBundle implements IBundleProvider {
   private final TrialResources resources;
-  private final SearchIndexes indexes;
+  private final SearchBackend indexes;
   private final String type;
   private final List<String> ids;
   private final List<IncludeSpec> includes;
@@ -30,7 +30,7 @@ final class SearchResultBundle implements IBundleProvider {
 
   SearchResultBundle(
       TrialResources resources,
-      SearchIndexes indexes,
+      SearchBackend indexes,
       String type,
       List<String> ids,
       List<IncludeSpec> includes,

@@ -5,8 +5,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The index entries of one parameter of one document, kept so an update can undo them. */
-final class Extracted {
+/**
+ * The index entries of one parameter of one document (kept so an update can undo them); read by
+ * both search backends.
+ */
+public final class Extracted {
   /** Exact-match keys: token forms, reference forms, URIs, full-text words. */
   final Set<String> keys = new LinkedHashSet<>();
 
@@ -22,7 +25,32 @@ final class Extracted {
   /** Latitude/longitude pairs. */
   final List<double[]> points = new ArrayList<>();
 
-  boolean isEmpty() {
+  public Set<String> keys() {
+    return keys;
+  }
+
+  public Set<String> words() {
+    return words;
+  }
+
+  public List<String> strings() {
+    return strings;
+  }
+
+  public List<DateRange> dates() {
+    return dates;
+  }
+
+  public List<Double> numbers() {
+    return numbers;
+  }
+
+  /** Latitude/longitude pairs. */
+  public List<double[]> points() {
+    return points;
+  }
+
+  public boolean isEmpty() {
     return keys.isEmpty()
         && strings.isEmpty()
         && dates.isEmpty()
@@ -31,7 +59,7 @@ final class Extracted {
   }
 
   /** The first value, as a sort key: folded string, epoch millis, number, or token. */
-  Comparable<?> sortKey() {
+  public Comparable<?> sortKey() {
     if (!strings.isEmpty()) {
       return Text.fold(strings.get(0));
     }

@@ -3,7 +3,7 @@ package org.fhirtrials.search;
 import java.util.Locale;
 
 /** Comparison prefixes of date and number search values (FHIR search, "prefixes"). */
-enum Prefix {
+public enum Prefix {
   EQ,
   NE,
   GT,
@@ -15,10 +15,10 @@ enum Prefix {
   AP;
 
   /** Fraction of the distance from now (dates) or of the value (numbers) that {@code ap} allows. */
-  static final double APPROXIMATE = 0.1;
+  public static final double APPROXIMATE = 0.1;
 
   /** The prefix a value starts with ({@code eq} when none) and the rest of the value. */
-  static Prefix of(String value) {
+  public static Prefix of(String value) {
     if (value.length() > 2 && Character.isLetter(value.charAt(0))) {
       try {
         return valueOf(value.substring(0, 2).toUpperCase(Locale.ROOT));
@@ -29,12 +29,12 @@ enum Prefix {
     return EQ;
   }
 
-  static String strip(String value) {
+  public static String strip(String value) {
     return value.length() > 2 && Character.isLetter(value.charAt(0)) ? value.substring(2) : value;
   }
 
   /** Whether a target range [tl, th] matches the search range [pl, ph]. */
-  boolean matches(double tl, double th, double pl, double ph, double tolerance) {
+  public boolean matches(double tl, double th, double pl, double ph, double tolerance) {
     boolean eq = tl >= pl && th <= ph;
     return switch (this) {
       case EQ -> eq;

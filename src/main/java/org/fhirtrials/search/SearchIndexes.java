@@ -1,41 +1,30 @@
 package org.fhirtrials.search;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.fhirpath.IFhirPath;
-import ca.uhn.fhir.fhirpath.IFhirPath.IParsedExpression;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import org.hl7.fhir.instance.model.api.IBase;
-import org.hl7.fhir.instance.model.api.IBaseReference;
-import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The in-memory search index of one base: one {@link TypeIndex} per served type. A saved trial is
  * queued by {@link #changed}; the queue is applied (its resources mapped and indexed) before the
  * next search, so saving stays cheap and a search never sees a half-indexed trial.
  */
-public final class SearchIndexes {
-  private static final Logger log = LoggerFactory.getLogger(SearchIndexes.class);
-  private static final String TITLE_WORDS = "_text#title";
+public final class SearchIndexes implements SearchBackend {
+  private static final String TITLE_WORDS = DocumentExtractor.TITLE_WORDS;
 
   private final FhirContext ctx;
   private final SearchParamRegistry registry;
   private final IndexSource source;
-  private final ValueReader reader;
-  private final IFhirPath fhirPath;
-  private final Map<String, IParsedExpression> parsed = new ConcurrentHashMap<>();
+  private final DocumentExtractor extractor;
   private final Map<String, TypeIndex> indexes = new HashMap<>();
   private final Set<String> pending = ConcurrentHashMap.newKeySet();
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
@@ -44,8 +33,7 @@ public final class SearchIndexes {
     this.ctx = ctx;
     this.registry = registry;
     this.source = source;
-    this.reader = new ValueReader(ctx);
-    this.fhirPath = ctx.newFhirPath();
+    this.extractor = new DocumentExtractor(ctx, registry);
     registry.types().forEach(t -> indexes.put(t, new TypeIndex()));
   }
 
@@ -221,72 +209,8 @@ public final class SearchIndexes {
   }
 
   private void indexTrial(String nctId) {
-    List<? extends IBaseResource> resources = source.resources(nctId);
-    Map<String, IBaseResource> byRef = new HashMap<>();
-    for (IBaseResource r : resources) {
-      byRef.put(ctx.getResourceType(r) + "/" + r.getIdElement().getIdPart(), r);
-    }
-    Map<String, Map<String, Map<String, Extracted>>> byType = new LinkedHashMap<>();
-    registry.types().forEach(t -> byType.put(t, new LinkedHashMap<>()));
-    for (IBaseResource r : resources) {
-      String type = ctx.getResourceType(r);
-      if (!byType.containsKey(type)) {
-        continue;
-      }
-      Map<String, Extracted> entries = new HashMap<>();
-      for (ParamDef def : registry.params(type).values()) {
-        entries.put(def.name(), extract(def, r, byRef));
-      }
-      if (type.equals(SearchParamRegistry.RESEARCH_STUDY)) {
-        IndexSource.TrialText text = source.text(nctId);
-        Extracted body = new Extracted();
-        body.keys.addAll(Text.words(text.body()));
-        Extracted title = new Extracted();
-        title.keys.addAll(Text.words(text.title()));
-        entries.put(SearchParamRegistry.TEXT, body);
-        entries.put(SearchParamRegistry.CONTENT, body);
-        entries.put(TITLE_WORDS, title);
-      }
-      byType.get(type).put(r.getIdElement().getIdPart(), entries);
-    }
-    byType.forEach((type, docs) -> indexes.get(type).replaceTrial(nctId, docs));
-  }
-
-  private Extracted extract(
-      ParamDef def, IBaseResource resource, Map<String, IBaseResource> byRef) {
-    Extracted out = new Extracted();
-    if (def.expression() == null) {
-      return out;
-    }
-    try {
-      IParsedExpression expression = parsed.computeIfAbsent(def.expression(), e -> parse(e));
-      for (IBase value : fhirPath.evaluate(resource, expression, IBase.class)) {
-        if (def.kind() == ParamKind.NEAR && value instanceof IBaseReference ref) {
-          // a study's position is that of its site Locations, in the same trial
-          IBaseResource site =
-              byRef.get(ref.getReferenceElement().toUnqualifiedVersionless().getValue());
-          if (site != null) {
-            reader.children(site, "position").forEach(pos -> reader.read(ParamKind.NEAR, pos, out));
-          }
-        } else {
-          reader.read(def.kind(), value, out);
-        }
-      }
-    } catch (RuntimeException e) {
-      log.debug(
-          "Search parameter {} not indexable on {}: {}",
-          def.name(),
-          resource.getIdElement(),
-          e.toString());
-    }
-    return out;
-  }
-
-  private IParsedExpression parse(String expression) {
-    try {
-      return fhirPath.parse(expression);
-    } catch (Exception e) {
-      throw new IllegalStateException("FHIRPath '" + expression + "' does not parse", e);
-    }
+    extractor
+        .extract(source.resources(nctId), () -> source.text(nctId))
+        .forEach((type, docs) -> indexes.get(type).replaceTrial(nctId, docs));
   }
 }

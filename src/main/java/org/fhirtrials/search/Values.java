@@ -4,15 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Splitting of search values on unescaped separators ({@code ,} for OR, {@code |} in tokens). */
-final class Values {
+public final class Values {
   private Values() {}
 
-  static List<String> splitOr(String value) {
+  public static List<String> splitOr(String value) {
     return split(value, ',', -1);
   }
 
   /** {@code system|code} → [system, code]; no bar → [code]. Escapes are removed. */
-  static List<String> splitBar(String value, int limit) {
+  public static List<String> splitBar(String value, int limit) {
     return split(value, '|', limit);
   }
 

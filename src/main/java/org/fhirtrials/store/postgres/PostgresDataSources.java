@@ -37,6 +37,11 @@ public final class PostgresDataSources {
 
   /** A migrated store over the configured database. */
   public static PostgresTrialStore store(Environment environment) {
+    return store(environment, SearchRows.NONE);
+  }
+
+  /** A migrated store over the configured database that writes search rows with each trial. */
+  public static PostgresTrialStore store(Environment environment, SearchRows searchRows) {
     HikariDataSource pool = fromEnvironment(environment);
     try {
       PostgresTrialStore.migrate(pool);
@@ -45,6 +50,6 @@ public final class PostgresDataSources {
       throw new IllegalStateException(
           "cannot prepare the database at " + pool.getJdbcUrl() + ": " + e.getMessage(), e);
     }
-    return new PostgresTrialStore(pool);
+    return new PostgresTrialStore(pool, java.time.Clock.systemUTC(), searchRows);
   }
 }

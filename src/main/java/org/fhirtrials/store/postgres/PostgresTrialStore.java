@@ -50,14 +50,28 @@ public final class PostgresTrialStore implements TrialStore, AutoCloseable {
   private final DataSource dataSource;
   private final Clock clock;
   private final TrialJson json = new TrialJson();
+  private final SearchRows searchRows;
 
   public PostgresTrialStore(DataSource dataSource) {
     this(dataSource, Clock.systemUTC());
   }
 
   public PostgresTrialStore(DataSource dataSource, Clock clock) {
+    this(dataSource, clock, SearchRows.NONE);
+  }
+
+  /**
+   * @param searchRows writes the search side tables of each stored trial in its transaction
+   */
+  public PostgresTrialStore(DataSource dataSource, Clock clock, SearchRows searchRows) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.searchRows = Objects.requireNonNull(searchRows, "searchRows");
+  }
+
+  /** The pool this store reads and writes (search reads the side tables through it). */
+  public DataSource dataSource() {
+    return dataSource;
   }
 
   /**
@@ -266,7 +280,7 @@ public final class PostgresTrialStore implements TrialStore, AutoCloseable {
           } else {
             updated++;
           }
-          if (stored != null) {
+          if (stored != null || searchRows != SearchRows.NONE) {
             String id = rs.getString("nct_id");
             written.put(
                 id,
@@ -277,6 +291,9 @@ public final class PostgresTrialStore implements TrialStore, AutoCloseable {
           }
         }
       }
+    }
+    if (!written.isEmpty()) {
+      searchRows.write(c, List.copyOf(written.values()));
     }
     if (stored != null) {
       for (Trial t : trials) {

@@ -1,0 +1,38 @@
+package org.fhirtrials.search;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Search over the served resources of one base. Two implementations answer every search
+ * identically: the in-memory {@link SearchIndexes} (the embedded store) and {@code
+ * org.fhirtrials.search.postgres.PostgresSearchBackend} (SQL over the PostgreSQL side tables, so
+ * stateless replicas share one database). Both read the values {@link DocumentExtractor} selects.
+ */
+public interface SearchBackend {
+  SearchParamRegistry registry();
+
+  /**
+   * Runs a search: parameters as the request gave them ({@code name[:modifier]} → values), result
+   * parameters ({@code _sort}, {@code _count}, ...) included; includes excluded.
+   *
+   * @param lenient ignore unknown parameters and bad values instead of failing
+   * @throws SearchException for a parameter or value this base does not support
+   */
+  SearchHits search(String type, Map<String, String[]> parameters, boolean lenient);
+
+  /** Ids of resources of {@code type} whose reference parameter points to any of the targets. */
+  List<String> referencing(String type, String param, Collection<String> targets);
+
+  /** The {@code Type/id} references a resource's reference parameter holds. */
+  List<String> references(String type, String id, String param);
+
+  /**
+   * Whether the backend reads every write of the store by itself; when false the caller queues
+   * changes (see {@link SearchIndexes#changed}).
+   */
+  default boolean readsStoreDirectly() {
+    return false;
+  }
+}

@@ -1,0 +1,307 @@
+package org.fhirtrials.search.postgres;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.fhirtrials.model.Trial;
+import org.fhirtrials.search.DateRange;
+import org.fhirtrials.search.DocumentExtractor;
+import org.fhirtrials.search.Extracted;
+import org.fhirtrials.search.IndexSource;
+import org.fhirtrials.search.SearchParamRegistry;
+import org.fhirtrials.search.Text;
+import org.fhirtrials.store.StoredTrial;
+import org.fhirtrials.store.postgres.SearchRows;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+
+/**
+ * Writes the search side tables (migration V2) of stored trials, for every base: maps each trial to
+ * the base's resources, extracts every parameter with the {@link DocumentExtractor} the in-memory
+ * index uses, and replaces the trial's rows, all in the caller's transaction.
+ */
+public final class PostgresSearchIndexer implements SearchRows {
+  /** tsvector lexemes are limited to 2 KB; longer "words" are not searchable anyway. */
+  private static final int MAX_LEXEME_BYTES = 2046;
+
+  private static final List<String> TABLES =
+      List.of(
+          "search_resource",
+          "search_string",
+          "search_word",
+          "search_date",
+          "search_number",
+          "search_point");
+
+  /**
+   * One served base.
+   *
+   * @param name the base's name in the tables ({@code r4}, {@code r5})
+   * @param extractor the base's parameters and their extraction
+   * @param resources the served resources of a stored trial (ids and meta as served)
+   * @param text the trial's text for {@code _text}/{@code _content}
+   */
+  public record Base(
+      String name,
+      DocumentExtractor extractor,
+      Function<StoredTrial, List<? extends IBaseResource>> resources,
+      Function<Trial, IndexSource.TrialText> text) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Trials written by this indexer, and when to refresh the planner statistics next. */
+  private final AtomicLong written = new AtomicLong();
+
+  private final AtomicLong nextAnalyze = new AtomicLong(200);
+
+  private final List<Base> bases;
+  private final ForkJoinPool workers;
+
+  public PostgresSearchIndexer(List<Base> bases) {
+    this.bases = List.copyOf(bases);
+    this.workers =
+        new ForkJoinPool(
+            Runtime.getRuntime().availableProcessors(),
+            pool -> {
+              ForkJoinWorkerThread t =
+                  ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+              t.setName("search-indexer-" + t.getPoolIndex());
+              t.setDaemon(true);
+              return t;
+            },
+            null,
+            false);
+  }
+
+  @Override
+  public void write(Connection c, List<StoredTrial> trials) throws SQLException {
+    if (trials.isEmpty()) {
+      return;
+    }
+    Array ids = c.createArrayOf("text", trials.stream().map(StoredTrial::nctId).toArray());
+    for (String table : TABLES) {
+      try (PreparedStatement ps =
+          c.prepareStatement("DELETE FROM " + table + " WHERE nct_id = ANY(?)")) {
+        ps.setArray(1, ids);
+        ps.executeUpdate();
+      }
+    }
+    Rows rows = new Rows();
+    for (List<Doc> docs : extractAll(trials)) {
+      for (Doc d : docs) {
+        rows.add(d.base(), d.type(), d.id(), d.nctId(), d.entries());
+      }
+    }
+    rows.insert(c);
+    long total = written.addAndGet(trials.size());
+    long next = nextAnalyze.get();
+    if (total >= next && nextAnalyze.compareAndSet(next, next * 2)) {
+      // fresh statistics while a bulk load grows the tables, so searches get good plans now
+      try (Statement s = c.createStatement()) {
+        s.execute("ANALYZE " + String.join(", ", TABLES));
+      }
+    }
+  }
+
+  /** The documents of one resource: what {@link Rows#add} writes. */
+  private record Doc(
+      String base, String type, String id, String nctId, Map<String, Extracted> entries) {}
+
+  /** Mapping and extraction dominate the cost of a save: spread over the processors. */
+  private List<List<Doc>> extractAll(List<StoredTrial> trials) {
+    if (trials.size() == 1) {
+      return List.of(extract(trials.get(0)));
+    }
+    try {
+      return workers.submit(() -> trials.parallelStream().map(this::extract).toList()).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while indexing", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
+    }
+  }
+
+  private List<Doc> extract(StoredTrial stored) {
+    List<Doc> docs = new ArrayList<>();
+    for (Base base : bases) {
+      base.extractor()
+          .extract(base.resources().apply(stored), () -> base.text().apply(stored.trial()))
+          .forEach(
+              (type, byId) ->
+                  byId.forEach(
+                      (id, entries) ->
+                          docs.add(new Doc(base.name(), type, id, stored.nctId(), entries))));
+    }
+    return docs;
+  }
+
+  /** The rows of a batch, column by column. */
+  private static final class Rows {
+    private final List<Object[]> resources = new ArrayList<>();
+    private final Columns strings = new Columns(2);
+    private final Columns words = new Columns(1);
+    private final Columns dates = new Columns(2);
+    private final Columns numbers = new Columns(1);
+    private final Columns points = new Columns(2);
+
+    void add(String base, String type, String id, String nctId, Map<String, Extracted> entries) {
+      List<String> tokens = new ArrayList<>();
+      Map<String, Object> sortText = new LinkedHashMap<>();
+      Map<String, Object> sortNumber = new LinkedHashMap<>();
+      String[] body = null;
+      String[] title = null;
+      for (Map.Entry<String, Extracted> entry : entries.entrySet()) {
+        String param = entry.getKey();
+        Extracted e = entry.getValue();
+        if (param.equals(DocumentExtractor.TITLE_WORDS)) {
+          title = lexemes(e);
+          continue;
+        }
+        if (param.equals(SearchParamRegistry.TEXT) || param.equals(SearchParamRegistry.CONTENT)) {
+          body = lexemes(e);
+          if (!e.isEmpty()) {
+            tokens.add(param);
+            sortText.put(param, e.sortKey());
+          }
+          continue;
+        }
+        if (e.isEmpty()) {
+          continue;
+        }
+        tokens.add(param);
+        e.keys().forEach(k -> tokens.add(param + " " + k));
+        String[] key = {base, type, param, id, nctId};
+        e.words().forEach(w -> words.add(key, w));
+        e.strings().forEach(s -> strings.add(key, Text.fold(s), s));
+        for (DateRange d : e.dates()) {
+          dates.add(key, d.low(), d.high());
+        }
+        e.numbers().forEach(n -> numbers.add(key, n));
+        e.points().forEach(p -> points.add(key, p[0], p[1]));
+        Comparable<?> sort = e.sortKey();
+        if (sort instanceof String s) {
+          sortText.put(param, s);
+        } else if (sort != null) {
+          sortNumber.put(param, sort);
+        }
+      }
+      resources.add(
+          new Object[] {
+            base,
+            type,
+            id,
+            nctId,
+            tokens.toArray(String[]::new),
+            json(sortText),
+            json(sortNumber),
+            body,
+            title
+          });
+    }
+
+    void insert(Connection c) throws SQLException {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO search_resource (base, res_type, res_id, nct_id, tokens, sort_text,"
+                  + " sort_number, text_body, text_title) VALUES (?, ?, ?, ?, ?, ?::jsonb,"
+                  + " ?::jsonb, array_to_tsvector(?::text[]), array_to_tsvector(?::text[]))")) {
+        for (Object[] r : resources) {
+          for (int i = 0; i < 4; i++) {
+            ps.setString(i + 1, (String) r[i]);
+          }
+          ps.setArray(5, c.createArrayOf("text", (String[]) r[4]));
+          ps.setString(6, (String) r[5]);
+          ps.setString(7, (String) r[6]);
+          ps.setArray(8, r[7] == null ? null : c.createArrayOf("text", (String[]) r[7]));
+          ps.setArray(9, r[8] == null ? null : c.createArrayOf("text", (String[]) r[8]));
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      strings.insert(c, "search_string", "folded, exact", "text", "text");
+      words.insert(c, "search_word", "word", "text");
+      dates.insert(c, "search_date", "low, high", "int8", "int8");
+      numbers.insert(c, "search_number", "value", "float8");
+      points.insert(c, "search_point", "lat, lon", "float8", "float8");
+    }
+
+    private static String[] lexemes(Extracted e) {
+      return e.keys().stream()
+          .filter(w -> w.getBytes(StandardCharsets.UTF_8).length <= MAX_LEXEME_BYTES)
+          .toArray(String[]::new);
+    }
+
+    private static String json(Map<String, Object> map) {
+      try {
+        return JSON.writeValueAsString(map);
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /** Rows of a side table: the five key columns and the table's own values, as arrays. */
+  private static final class Columns {
+    private final List<List<Object>> columns = new ArrayList<>();
+
+    Columns(int values) {
+      for (int i = 0; i < 5 + values; i++) {
+        columns.add(new ArrayList<>());
+      }
+    }
+
+    void add(String[] key, Object... values) {
+      for (int i = 0; i < 5; i++) {
+        columns.get(i).add(key[i]);
+      }
+      for (int i = 0; i < values.length; i++) {
+        columns.get(5 + i).add(Objects.requireNonNull(values[i]));
+      }
+    }
+
+    /** One INSERT ... SELECT FROM unnest(arrays): a round trip per table and batch. */
+    void insert(Connection c, String table, String valueColumns, String... valueTypes)
+        throws SQLException {
+      if (columns.get(0).isEmpty()) {
+        return;
+      }
+      StringBuilder sql =
+          new StringBuilder("INSERT INTO ")
+              .append(table)
+              .append(" (base, res_type, param, res_id, nct_id, ")
+              .append(valueColumns)
+              .append(
+                  ") SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]");
+      for (String t : valueTypes) {
+        sql.append(", ?::").append(t).append("[]");
+      }
+      sql.append(")");
+      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        for (int i = 0; i < 5; i++) {
+          ps.setArray(i + 1, c.createArrayOf("text", columns.get(i).toArray()));
+        }
+        for (int i = 0; i < valueTypes.length; i++) {
+          ps.setArray(6 + i, c.createArrayOf(valueTypes[i], columns.get(5 + i).toArray()));
+        }
+        ps.executeUpdate();
+      }
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package org.fhirtrials.search.postgres;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** A fragment of SQL and its arguments, in order. */
+final class Sql {
+  static final Sql TRUE = new Sql("TRUE");
+  static final Sql FALSE = new Sql("FALSE");
+
+  final String text;
+  final List<Object> args;
+
+  Sql(String text, Object... args) {
+    this(text, List.of(args));
+  }
+
+  Sql(String text, List<Object> args) {
+    this.text = text;
+    this.args = Collections.unmodifiableList(new ArrayList<>(args));
+  }
+
+  /** The fragments joined with {@code AND} or {@code OR}, in parentheses. */
+  static Sql join(String operator, List<Sql> parts) {
+    if (parts.isEmpty()) {
+      return operator.equals("AND") ? TRUE : FALSE;
+    }
+    if (parts.size() == 1) {
+      return parts.get(0);
+    }
+    StringBuilder text = new StringBuilder("(");
+    List<Object> args = new ArrayList<>();
+    for (Sql p : parts) {
+      text.append(text.length() == 1 ? "" : " " + operator + " ").append(p.text);
+      args.addAll(p.args);
+    }
+    return new Sql(text.append(")").toString(), args);
+  }
+
+  Sql not() {
+    return new Sql("NOT " + text, args);
+  }
+
+  /** Binds the arguments from parameter {@code first} on; returns the next free index. */
+  static int bind(Connection c, PreparedStatement ps, int first, List<Object> args)
+      throws SQLException {
+    int i = first;
+    for (Object a : args) {
+      if (a instanceof String s) {
+        ps.setString(i++, s);
+      } else if (a instanceof Long l) {
+        ps.setLong(i++, l);
+      } else if (a instanceof Double d) {
+        ps.setDouble(i++, d);
+      } else if (a instanceof String[] array) {
+        ps.setArray(i++, c.createArrayOf("text", array));
+      } else {
+        throw new IllegalArgumentException("cannot bind " + a);
+      }
+    }
+    return i;
+  }
+
+  /** {@code LIKE} pattern matching the text literally. */
+  static String likeLiteral(String s) {
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+}
