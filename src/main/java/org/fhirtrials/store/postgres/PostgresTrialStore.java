@@ -69,14 +69,9 @@ public final class PostgresTrialStore implements TrialStore, AutoCloseable {
     this.searchRows = Objects.requireNonNull(searchRows, "searchRows");
   }
 
-  /** The pool this store reads and writes (search reads the side tables through it). */
-  public DataSource dataSource() {
-    return dataSource;
-  }
-
   /**
-   * The migrated database, for other tables of the same schema (sync watermark V4, CDS feedback
-   * V3).
+   * The migrated database, for the other tables of the same schema: search side tables (V2), CDS
+   * feedback (V3), sync watermark (V4).
    */
   public DataSource dataSource() {
     return dataSource;
