@@ -8,19 +8,32 @@ import java.util.Set;
 /** The index entries of one parameter of one document, kept so an update can undo them. */
 final class Extracted {
   /** Exact-match keys: token forms, reference forms, URIs, full-text words. */
-  final Set<String> keys = new LinkedHashSet<>();
+  Set<String> keys = new LinkedHashSet<>();
 
   /** Folded words of token texts (for {@code :text}). */
-  final Set<String> words = new LinkedHashSet<>();
+  Set<String> words = new LinkedHashSet<>();
 
   /** String values as published. */
-  final List<String> strings = new ArrayList<>();
+  List<String> strings = new ArrayList<>();
 
-  final List<DateRange> dates = new ArrayList<>();
-  final List<Double> numbers = new ArrayList<>();
+  List<DateRange> dates = new ArrayList<>();
+  List<Double> numbers = new ArrayList<>();
 
   /** Latitude/longitude pairs. */
-  final List<double[]> points = new ArrayList<>();
+  List<double[]> points = new ArrayList<>();
+
+  /**
+   * Makes this read-only and small, once it is complete (it is kept per document, for updates,
+   * includes and sorting): empty collections become shared empty ones, lists exact-size copies.
+   */
+  void compact() {
+    keys = keys.isEmpty() ? Set.of() : keys;
+    words = words.isEmpty() ? Set.of() : words;
+    strings = List.copyOf(strings);
+    dates = List.copyOf(dates);
+    numbers = List.copyOf(numbers);
+    points = List.copyOf(points);
+  }
 
   boolean isEmpty() {
     return keys.isEmpty()

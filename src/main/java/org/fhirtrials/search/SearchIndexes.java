@@ -1,8 +1,6 @@
 package org.fhirtrials.search;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.fhirpath.IFhirPath;
-import ca.uhn.fhir.fhirpath.IFhirPath.IParsedExpression;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -13,8 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
 import org.hl7.fhir.instance.model.api.IBase;
 import org.hl7.fhir.instance.model.api.IBaseReference;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -30,22 +33,38 @@ public final class SearchIndexes {
   private static final Logger log = LoggerFactory.getLogger(SearchIndexes.class);
   private static final String TITLE_WORDS = "_text#title";
 
+  /** Queues at least this long are prepared on all cores. */
+  private static final int PARALLEL_BATCH = 64;
+
   private final FhirContext ctx;
   private final SearchParamRegistry registry;
   private final IndexSource source;
   private final ValueReader reader;
-  private final IFhirPath fhirPath;
-  private final Map<String, IParsedExpression> parsed = new ConcurrentHashMap<>();
+  private final Map<String, PathExpression> parsed = new ConcurrentHashMap<>();
   private final Map<String, TypeIndex> indexes = new HashMap<>();
   private final Set<String> pending = ConcurrentHashMap.newKeySet();
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
+  private final AtomicBoolean indexingScheduled = new AtomicBoolean();
+
+  /** One daemon thread, started on demand and ended when idle. */
+  private final ThreadPoolExecutor background =
+      new ThreadPoolExecutor(
+          0,
+          1,
+          5,
+          TimeUnit.SECONDS,
+          new LinkedBlockingQueue<>(),
+          r -> {
+            Thread t = new Thread(r, "search-index");
+            t.setDaemon(true);
+            return t;
+          });
 
   public SearchIndexes(FhirContext ctx, SearchParamRegistry registry, IndexSource source) {
     this.ctx = ctx;
     this.registry = registry;
     this.source = source;
     this.reader = new ValueReader(ctx);
-    this.fhirPath = ctx.newFhirPath();
     registry.types().forEach(t -> indexes.put(t, new TypeIndex()));
   }
 
@@ -56,11 +75,31 @@ public final class SearchIndexes {
   /** Queues a trial for (re-)indexing. */
   public void changed(String nctId) {
     pending.add(nctId);
+    scheduleIndexing();
   }
 
   /** Queues every stored trial (used once at start and by stores that cannot notify). */
   public void changedAll() {
     pending.addAll(source.trialIds());
+    scheduleIndexing();
+  }
+
+  /**
+   * Indexes queued trials in the background too (a search still applies whatever is queued when it
+   * runs), so a bulk load is indexed while it loads rather than by the first search.
+   */
+  private void scheduleIndexing() {
+    if (!pending.isEmpty() && indexingScheduled.compareAndSet(false, true)) {
+      background.execute(
+          () -> {
+            indexingScheduled.set(false);
+            try {
+              applyPending();
+            } catch (RuntimeException e) {
+              log.warn("Background indexing failed (searches index on demand): {}", e.toString());
+            }
+          });
+    }
   }
 
   TypeIndex index(String type) {
@@ -196,13 +235,23 @@ public final class SearchIndexes {
       }
       throw new SearchException("_sort: '" + key + "' is not a search parameter of " + type);
     }
-    Map<Integer, Comparable<?>> keys = index.param(key).sortKeys;
+    // the sort key of each hit, from its indexed values, computed once per search
+    Map<Integer, Comparable<?>> keys = new HashMap<>();
+    Function<Integer, Comparable<?>> sortKeyOf =
+        o -> {
+          Extracted e = index.extracted(o, key);
+          return e == null ? null : e.sortKey();
+        };
     Comparator<Comparable> natural = Comparator.naturalOrder();
     // resources without a value sort last
-    return Comparator.comparing(o -> (Comparable) keys.get(o), Comparator.nullsLast(natural));
+    return Comparator.comparing(
+        o -> (Comparable) keys.computeIfAbsent(o, sortKeyOf), Comparator.nullsLast(natural));
   }
 
-  /** Indexes the queued trials. */
+  /**
+   * Indexes the queued trials: their resources are mapped and their values extracted on all cores,
+   * then added to the indexes one trial after another.
+   */
   private void applyPending() {
     if (pending.isEmpty()) {
       return;
@@ -211,8 +260,12 @@ public final class SearchIndexes {
     try {
       List<String> batch = new ArrayList<>(pending);
       pending.removeAll(batch);
-      for (String nctId : batch) {
-        indexTrial(nctId);
+      List<Prepared> prepared =
+          batch.size() < PARALLEL_BATCH
+              ? batch.stream().map(this::prepare).toList()
+              : batch.parallelStream().map(this::prepare).toList();
+      for (Prepared p : prepared) {
+        p.byType().forEach((type, docs) -> indexes.get(type).replaceTrial(p.nctId(), docs));
       }
       indexes.values().forEach(TypeIndex::ranks);
     } finally {
@@ -220,7 +273,10 @@ public final class SearchIndexes {
     }
   }
 
-  private void indexTrial(String nctId) {
+  /** The index entries of one trial's resources, by type, resource id and parameter. */
+  private record Prepared(String nctId, Map<String, Map<String, Map<String, Extracted>>> byType) {}
+
+  private Prepared prepare(String nctId) {
     List<? extends IBaseResource> resources = source.resources(nctId);
     Map<String, IBaseResource> byRef = new HashMap<>();
     for (IBaseResource r : resources) {
@@ -235,7 +291,11 @@ public final class SearchIndexes {
       }
       Map<String, Extracted> entries = new HashMap<>();
       for (ParamDef def : registry.params(type).values()) {
-        entries.put(def.name(), extract(def, r, byRef));
+        Extracted e = extract(def, r, byRef);
+        if (!e.isEmpty()) {
+          // only what a document has is kept (most parameters are empty on most resources)
+          entries.put(def.name(), e);
+        }
       }
       if (type.equals(SearchParamRegistry.RESEARCH_STUDY)) {
         IndexSource.TrialText text = source.text(nctId);
@@ -249,7 +309,7 @@ public final class SearchIndexes {
       }
       byType.get(type).put(r.getIdElement().getIdPart(), entries);
     }
-    byType.forEach((type, docs) -> indexes.get(type).replaceTrial(nctId, docs));
+    return new Prepared(nctId, byType);
   }
 
   private Extracted extract(
@@ -259,8 +319,9 @@ public final class SearchIndexes {
       return out;
     }
     try {
-      IParsedExpression expression = parsed.computeIfAbsent(def.expression(), e -> parse(e));
-      for (IBase value : fhirPath.evaluate(resource, expression, IBase.class)) {
+      PathExpression expression =
+          parsed.computeIfAbsent(def.expression(), e -> PathExpression.compile(ctx, e));
+      for (IBase value : expression.evaluate(resource)) {
         if (def.kind() == ParamKind.NEAR && value instanceof IBaseReference ref) {
           // a study's position is that of its site Locations, in the same trial
           IBaseResource site =
@@ -280,13 +341,5 @@ public final class SearchIndexes {
           e.toString());
     }
     return out;
-  }
-
-  private IParsedExpression parse(String expression) {
-    try {
-      return fhirPath.parse(expression);
-    } catch (Exception e) {
-      throw new IllegalStateException("FHIRPath '" + expression + "' does not parse", e);
-    }
   }
 }
