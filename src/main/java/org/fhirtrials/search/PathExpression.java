@@ -314,8 +314,14 @@ final class PathExpression {
         return;
       }
       if (name.equals("id") && element instanceof IBaseResource r) {
-        if (r.getIdElement() != null && !r.getIdElement().isEmpty()) {
-          out.add(r.getIdElement());
+        // FHIRPath's Resource.id is the logical id, not the (versioned, typed) IdType value
+        String idPart = r.getIdElement() == null ? null : r.getIdElement().getIdPart();
+        if (idPart != null) {
+          @SuppressWarnings("unchecked")
+          IPrimitiveType<Object> id =
+              (IPrimitiveType<Object>) ctx.getElementDefinition("id").newInstance();
+          id.setValueAsString(idPart);
+          out.add(id);
         }
         return;
       }

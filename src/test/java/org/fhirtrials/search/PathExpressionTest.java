@@ -78,6 +78,11 @@ class PathExpressionTest {
     for (Trial trial : trials) {
       for (IBaseResource resource : binding.map(trial)) {
         String type = ctx.getResourceType(resource);
+        // as served: typed, versioned id and meta (TrialResources)
+        String idPart = resource.getIdElement().getIdPart();
+        resource.setId(ctx.getVersion().newIdType().setParts(null, type, idPart, "3"));
+        resource.getMeta().setVersionId("3");
+        resource.getMeta().setLastUpdated(new java.util.Date(1_760_000_000_000L));
         for (ParamDef def : registry.params(type).values()) {
           if (def.expression() == null) {
             continue;
