@@ -27,8 +27,8 @@ final class Extracted {
    * includes and sorting): empty collections become shared empty ones, lists exact-size copies.
    */
   void compact() {
-    keys = keys.isEmpty() ? Set.of() : keys;
-    words = words.isEmpty() ? Set.of() : words;
+    keys = ArraySet.of(keys);
+    words = ArraySet.of(words);
     strings = List.copyOf(strings);
     dates = List.copyOf(dates);
     numbers = List.copyOf(numbers);
@@ -55,5 +55,31 @@ final class Extracted {
       return numbers.get(0);
     }
     return keys.stream().filter(k -> !k.contains("|") && !k.contains("/")).findFirst().orElse(null);
+  }
+
+  /** A small read-only set in insertion order, backed by an exact-size array. */
+  private static final class ArraySet extends java.util.AbstractSet<String> {
+    private final String[] values;
+
+    private ArraySet(String[] values) {
+      this.values = values;
+    }
+
+    static Set<String> of(Set<String> set) {
+      if (set.isEmpty()) {
+        return Set.of();
+      }
+      return set instanceof ArraySet ? set : new ArraySet(set.toArray(new String[0]));
+    }
+
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return java.util.Arrays.asList(values).iterator();
+    }
+
+    @Override
+    public int size() {
+      return values.length;
+    }
   }
 }

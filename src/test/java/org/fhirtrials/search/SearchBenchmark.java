@@ -43,7 +43,13 @@ public final class SearchBenchmark {
 
   private record Sample(String nctId, String condition, String word, double lat, double lon) {}
 
-  private record Result(String name, long requests, long errors, double seconds, long[] nanos) {
+  private record Result(
+      String name, long requests, long errors, double seconds, long[] nanos, double cpuSeconds) {
+    /** Server CPU time per request: what the answer costs, whatever else runs on the machine. */
+    double cpuMsPerRequest() {
+      return requests == 0 ? Double.NaN : cpuSeconds * 1000 / requests;
+    }
+
     double rps() {
       return requests / seconds;
     }
@@ -56,6 +62,8 @@ public final class SearchBenchmark {
       return nanos[Math.max(0, at)] / 1e6;
     }
   }
+
+  private static long serverPid;
 
   private SearchBenchmark() {}
 
@@ -83,6 +91,7 @@ public final class SearchBenchmark {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
+    serverPid = server.pid();
     try {
       HttpClient client =
           HttpClient.newBuilder()
@@ -94,10 +103,12 @@ public final class SearchBenchmark {
       double load = awaitLoaded(client, base.replace("/r4/", "/r5/"), expected, started, server);
       System.out.printf(
           Locale.ROOT,
-          "load: %d trials searchable on R4 after %.1f s, on both bases after %.1f s%n",
+          "load: %d trials searchable on R4 after %.1f s, on both bases after %.1f s"
+              + " (server CPU time so far %.1f s)%n",
           expected,
           loadR4,
-          load);
+          load,
+          serverCpuSeconds());
       System.out.printf(Locale.ROOT, "heap after load (after GC): %d MB%n", heapUsedMb(server));
       List<Result> results = new ArrayList<>();
       results.add(run(client, "read by id", base, reads(samples), seconds, concurrency));
@@ -125,21 +136,24 @@ public final class SearchBenchmark {
           heap,
           Runtime.getRuntime().availableProcessors(),
           loadAverage());
-      System.out.println("| query | requests/s | p50 ms | p99 ms | errors |");
-      System.out.println("|---|---:|---:|---:|---:|");
+      System.out.println(
+          "| query | requests/s | p50 ms | p99 ms | server CPU ms/request | errors |");
+      System.out.println("|---|---:|---:|---:|---:|---:|");
       for (Result r : results) {
         System.out.printf(
             Locale.ROOT,
-            "| %s | %.0f | %.2f | %.2f | %d |%n",
+            "| %s | %.0f | %.2f | %.2f | %.2f | %d |%n",
             r.name(),
             r.rps(),
             r.percentileMs(0.50),
             r.percentileMs(0.99),
+            r.cpuMsPerRequest(),
             r.errors());
       }
-      System.out.printf(Locale.ROOT, "| load time, R4 searchable | %.1f s | | | |%n", loadR4);
-      System.out.printf(Locale.ROOT, "| load time, R4 and R5 searchable | %.1f s | | | |%n", load);
-      System.out.printf(Locale.ROOT, "| heap used after GC | %d MB | | | |%n", heapMb);
+      System.out.printf(Locale.ROOT, "| load time, R4 searchable | %.1f s | | | | |%n", loadR4);
+      System.out.printf(
+          Locale.ROOT, "| load time, R4 and R5 searchable | %.1f s | | | | |%n", load);
+      System.out.printf(Locale.ROOT, "| heap used after GC | %d MB | | | | |%n", heapMb);
     } finally {
       server.destroy();
       if (!server.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
@@ -179,7 +193,7 @@ public final class SearchBenchmark {
     // warm-up, then the measured run
     drive(client, base, queries, Math.max(2, seconds / 3), threads);
     Result r = drive(client, base, queries, seconds, threads);
-    return new Result(name, r.requests(), r.errors(), r.seconds(), r.nanos());
+    return new Result(name, r.requests(), r.errors(), r.seconds(), r.nanos(), r.cpuSeconds());
   }
 
   private static Result drive(
@@ -193,6 +207,7 @@ public final class SearchBenchmark {
     long[][] buffers = new long[threads][];
     int[] sizes = new int[threads];
     long t0 = System.nanoTime();
+    double cpu0 = serverCpuSeconds();
     for (int t = 0; t < threads; t++) {
       int me = t;
       workers[t] =
@@ -232,6 +247,7 @@ public final class SearchBenchmark {
       w.join();
     }
     double elapsed = (System.nanoTime() - t0) / 1e9;
+    double cpu = serverCpuSeconds() - cpu0;
     int total = 0;
     for (int t = 0; t < threads; t++) {
       perThread.add(Arrays.copyOf(buffers[t], sizes[t]));
@@ -245,7 +261,19 @@ public final class SearchBenchmark {
       at += p.length;
     }
     Arrays.sort(all);
-    return new Result("", total, errors.get(), elapsed, all);
+    return new Result("", total, errors.get(), elapsed, all, cpu);
+  }
+
+  /** User + system CPU seconds of the server process so far (Linux /proc; 0 elsewhere). */
+  private static double serverCpuSeconds() {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + serverPid + "/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // fields 14 and 15 of stat (utime, stime), in clock ticks of 1/100 s
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
   }
 
   private static List<String> reads(List<Sample> samples) {
