@@ -30,7 +30,7 @@ final class TrialIndexSource implements IndexSource {
     return resources
         .store()
         .get(nctId)
-        .map(s -> List.copyOf(resources.mapped(s).byReference().values()))
+        .map(s -> List.copyOf(resources.mappedUncached(s).byReference().values()))
         .orElse(List.of());
   }
 

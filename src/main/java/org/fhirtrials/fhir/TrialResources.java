@@ -49,6 +49,15 @@ public final class TrialResources {
     return cache.get(new Key(stored.nctId(), stored.versionId()), k -> map(stored));
   }
 
+  /**
+   * The mapped resources of a stored trial, from the cache if there, else mapped without being
+   * cached (for indexing: the cache keeps what clients read, not every trial the index saw).
+   */
+  public MappedTrial mappedUncached(StoredTrial stored) {
+    MappedTrial cached = cache.getIfPresent(new Key(stored.nctId(), stored.versionId()));
+    return cached != null ? cached : map(stored);
+  }
+
   /** A copy of the resource {@code type/id}, resolved to its trial by {@link ResourceIds}. */
   public Optional<IBaseResource> read(String type, String id) {
     return ResourceIds.trialOf(id)

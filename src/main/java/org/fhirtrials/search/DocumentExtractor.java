@@ -1,12 +1,11 @@
 package org.fhirtrials.search;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.fhirpath.IFhirPath;
-import ca.uhn.fhir.fhirpath.IFhirPath.IParsedExpression;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.hl7.fhir.instance.model.api.IBase;
 import org.hl7.fhir.instance.model.api.IBaseReference;
@@ -29,16 +28,16 @@ public final class DocumentExtractor {
   private final SearchParamRegistry registry;
   private final ValueReader reader;
 
-  /** FHIRPath engines are not thread-safe: one engine (and its parsed expressions) per thread. */
-  private final ThreadLocal<Engine> engines;
-
-  private record Engine(IFhirPath fhirPath, Map<String, IParsedExpression> parsed) {}
+  /**
+   * The parameters' expressions compiled to {@link PathExpression} (the FHIRPath subset search
+   * parameters use; proven equal to FHIRPath by {@code PathExpressionTest}): immutable, shared.
+   */
+  private final Map<String, PathExpression> parsed = new ConcurrentHashMap<>();
 
   public DocumentExtractor(FhirContext ctx, SearchParamRegistry registry) {
     this.ctx = ctx;
     this.registry = registry;
     this.reader = new ValueReader(ctx);
-    this.engines = ThreadLocal.withInitial(() -> new Engine(ctx.newFhirPath(), new HashMap<>()));
   }
 
   public SearchParamRegistry registry() {
@@ -90,10 +89,9 @@ public final class DocumentExtractor {
       return out;
     }
     try {
-      Engine engine = engines.get();
-      IParsedExpression expression =
-          engine.parsed().computeIfAbsent(def.expression(), e -> parse(engine.fhirPath(), e));
-      for (IBase value : engine.fhirPath().evaluate(resource, expression, IBase.class)) {
+      PathExpression expression =
+          parsed.computeIfAbsent(def.expression(), e -> PathExpression.compile(ctx, e));
+      for (IBase value : expression.evaluate(resource)) {
         if (def.kind() == ParamKind.NEAR && value instanceof IBaseReference ref) {
           // a study's position is that of its site Locations, in the same trial
           IBaseResource site =
@@ -113,13 +111,5 @@ public final class DocumentExtractor {
           e.toString());
     }
     return out;
-  }
-
-  private static IParsedExpression parse(IFhirPath fhirPath, String expression) {
-    try {
-      return fhirPath.parse(expression);
-    } catch (Exception e) {
-      throw new IllegalStateException("FHIRPath '" + expression + "' does not parse", e);
-    }
   }
 }

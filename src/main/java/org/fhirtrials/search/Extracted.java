@@ -11,19 +11,32 @@ import java.util.Set;
  */
 public final class Extracted {
   /** Exact-match keys: token forms, reference forms, URIs, full-text words. */
-  final Set<String> keys = new LinkedHashSet<>();
+  Set<String> keys = new LinkedHashSet<>();
 
   /** Folded words of token texts (for {@code :text}). */
-  final Set<String> words = new LinkedHashSet<>();
+  Set<String> words = new LinkedHashSet<>();
 
   /** String values as published. */
-  final List<String> strings = new ArrayList<>();
+  List<String> strings = new ArrayList<>();
 
-  final List<DateRange> dates = new ArrayList<>();
-  final List<Double> numbers = new ArrayList<>();
+  List<DateRange> dates = new ArrayList<>();
+  List<Double> numbers = new ArrayList<>();
 
   /** Latitude/longitude pairs. */
-  final List<double[]> points = new ArrayList<>();
+  List<double[]> points = new ArrayList<>();
+
+  /**
+   * Makes this read-only and small, once it is complete (it is kept per document, for updates,
+   * includes and sorting): empty collections become shared empty ones, lists exact-size copies.
+   */
+  void compact() {
+    keys = ArraySet.of(keys);
+    words = ArraySet.of(words);
+    strings = List.copyOf(strings);
+    dates = List.copyOf(dates);
+    numbers = List.copyOf(numbers);
+    points = List.copyOf(points);
+  }
 
   public Set<String> keys() {
     return keys;
@@ -70,5 +83,31 @@ public final class Extracted {
       return numbers.get(0);
     }
     return keys.stream().filter(k -> !k.contains("|") && !k.contains("/")).findFirst().orElse(null);
+  }
+
+  /** A small read-only set in insertion order, backed by an exact-size array. */
+  private static final class ArraySet extends java.util.AbstractSet<String> {
+    private final String[] values;
+
+    private ArraySet(String[] values) {
+      this.values = values;
+    }
+
+    static Set<String> of(Set<String> set) {
+      if (set.isEmpty()) {
+        return Set.of();
+      }
+      return set instanceof ArraySet ? set : new ArraySet(set.toArray(new String[0]));
+    }
+
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return java.util.Arrays.asList(values).iterator();
+    }
+
+    @Override
+    public int size() {
+      return values.length;
+    }
   }
 }

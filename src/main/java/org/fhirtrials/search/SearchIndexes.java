@@ -10,8 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The in-memory search index of one base: one {@link TypeIndex} per served type. A saved trial is
@@ -19,7 +26,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * next search, so saving stays cheap and a search never sees a half-indexed trial.
  */
 public final class SearchIndexes implements SearchBackend {
+  private static final Logger log = LoggerFactory.getLogger(SearchIndexes.class);
   private static final String TITLE_WORDS = DocumentExtractor.TITLE_WORDS;
+
+  /** Queues at least this long are prepared on all cores. */
+  private static final int PARALLEL_BATCH = 64;
 
   private final FhirContext ctx;
   private final SearchParamRegistry registry;
@@ -28,6 +39,21 @@ public final class SearchIndexes implements SearchBackend {
   private final Map<String, TypeIndex> indexes = new HashMap<>();
   private final Set<String> pending = ConcurrentHashMap.newKeySet();
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
+  private final AtomicBoolean indexingScheduled = new AtomicBoolean();
+
+  /** One daemon thread, started on demand and ended when idle. */
+  private final ThreadPoolExecutor background =
+      new ThreadPoolExecutor(
+          0,
+          1,
+          5,
+          TimeUnit.SECONDS,
+          new LinkedBlockingQueue<>(),
+          r -> {
+            Thread t = new Thread(r, "search-index");
+            t.setDaemon(true);
+            return t;
+          });
 
   public SearchIndexes(FhirContext ctx, SearchParamRegistry registry, IndexSource source) {
     this.ctx = ctx;
@@ -44,11 +70,31 @@ public final class SearchIndexes implements SearchBackend {
   /** Queues a trial for (re-)indexing. */
   public void changed(String nctId) {
     pending.add(nctId);
+    scheduleIndexing();
   }
 
   /** Queues every stored trial (used once at start and by stores that cannot notify). */
   public void changedAll() {
     pending.addAll(source.trialIds());
+    scheduleIndexing();
+  }
+
+  /**
+   * Indexes queued trials in the background too (a search still applies whatever is queued when it
+   * runs), so a bulk load is indexed while it loads rather than by the first search.
+   */
+  private void scheduleIndexing() {
+    if (!pending.isEmpty() && indexingScheduled.compareAndSet(false, true)) {
+      background.execute(
+          () -> {
+            indexingScheduled.set(false);
+            try {
+              applyPending();
+            } catch (RuntimeException e) {
+              log.warn("Background indexing failed (searches index on demand): {}", e.toString());
+            }
+          });
+    }
   }
 
   TypeIndex index(String type) {
@@ -184,13 +230,23 @@ public final class SearchIndexes implements SearchBackend {
       }
       throw new SearchException("_sort: '" + key + "' is not a search parameter of " + type);
     }
-    Map<Integer, Comparable<?>> keys = index.param(key).sortKeys;
+    // the sort key of each hit, from its indexed values, computed once per search
+    Map<Integer, Comparable<?>> keys = new HashMap<>();
+    Function<Integer, Comparable<?>> sortKeyOf =
+        o -> {
+          Extracted e = index.extracted(o, key);
+          return e == null ? null : e.sortKey();
+        };
     Comparator<Comparable> natural = Comparator.naturalOrder();
     // resources without a value sort last
-    return Comparator.comparing(o -> (Comparable) keys.get(o), Comparator.nullsLast(natural));
+    return Comparator.comparing(
+        o -> (Comparable) keys.computeIfAbsent(o, sortKeyOf), Comparator.nullsLast(natural));
   }
 
-  /** Indexes the queued trials. */
+  /**
+   * Indexes the queued trials: their resources are mapped and their values extracted on all cores,
+   * then added to the indexes one trial after another.
+   */
   private void applyPending() {
     if (pending.isEmpty()) {
       return;
@@ -199,8 +255,12 @@ public final class SearchIndexes implements SearchBackend {
     try {
       List<String> batch = new ArrayList<>(pending);
       pending.removeAll(batch);
-      for (String nctId : batch) {
-        indexTrial(nctId);
+      List<Prepared> prepared =
+          batch.size() < PARALLEL_BATCH
+              ? batch.stream().map(this::prepare).toList()
+              : batch.parallelStream().map(this::prepare).toList();
+      for (Prepared p : prepared) {
+        p.byType().forEach((type, docs) -> indexes.get(type).replaceTrial(p.nctId(), docs));
       }
       indexes.values().forEach(TypeIndex::ranks);
     } finally {
@@ -208,9 +268,16 @@ public final class SearchIndexes implements SearchBackend {
     }
   }
 
-  private void indexTrial(String nctId) {
-    extractor
-        .extract(source.resources(nctId), () -> source.text(nctId))
-        .forEach((type, docs) -> indexes.get(type).replaceTrial(nctId, docs));
+  /** The index entries of one trial's resources, by type, resource id and parameter. */
+  private record Prepared(String nctId, Map<String, Map<String, Map<String, Extracted>>> byType) {}
+
+  private Prepared prepare(String nctId) {
+    Map<String, Map<String, Map<String, Extracted>>> byType =
+        extractor.extract(source.resources(nctId), () -> source.text(nctId));
+    // only what a document has is kept in memory (most parameters are empty on most resources)
+    byType
+        .values()
+        .forEach(docs -> docs.values().forEach(e -> e.values().removeIf(Extracted::isEmpty)));
+    return new Prepared(nctId, byType);
   }
 }

@@ -29,7 +29,6 @@ final class TypeIndex {
     final Map<Integer, List<Double>> numbers = new HashMap<>();
     final Map<Integer, List<double[]>> points = new HashMap<>();
     final Map<Long, Postings> grid = new HashMap<>();
-    final Map<Integer, Comparable<?>> sortKeys = new HashMap<>();
   }
 
   private final List<String> ids = new ArrayList<>();
@@ -71,7 +70,8 @@ final class TypeIndex {
 
   private void add(int ordinal, Map<String, Extracted> entries) {
     live.add(ordinal);
-    docs.put(ordinal, entries);
+    entries.values().forEach(Extracted::compact);
+    docs.put(ordinal, Map.copyOf(entries));
     entries.forEach(
         (name, e) -> {
           ParamIndex p = param(name);
@@ -95,10 +95,6 @@ final class TypeIndex {
             p.points.put(ordinal, e.points);
             e.points.forEach(
                 pt -> p.grid.computeIfAbsent(cell(pt[0], pt[1]), x -> new Postings()).add(ordinal));
-          }
-          Comparable<?> sortKey = e.sortKey();
-          if (sortKey != null) {
-            p.sortKeys.put(ordinal, sortKey);
           }
         });
   }
@@ -124,7 +120,6 @@ final class TypeIndex {
           if (p.points.remove(ordinal) != null) {
             e.points.forEach(pt -> removeFrom(p.grid, cell(pt[0], pt[1]), ordinal));
           }
-          p.sortKeys.remove(ordinal);
         });
   }
 
