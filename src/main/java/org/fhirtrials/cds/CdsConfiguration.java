@@ -1,8 +1,7 @@
 package org.fhirtrials.cds;
 
-import java.time.Clock;
+import org.fhirtrials.match.MatchConfig;
 import org.fhirtrials.match.TrialMatchService;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -29,12 +28,8 @@ public class CdsConfiguration {
       TrialMatchService matcher,
       IssuedCards issued,
       CdsProperties properties,
-      ObjectProvider<Clock> clock) {
+      MatchConfig.AsOf asOf) {
     return new TrialMatchingHook(
-        matcher,
-        new FhirServerFetcher(properties.fetch()),
-        issued,
-        properties,
-        clock.getIfAvailable(Clock::systemUTC));
+        matcher, new FhirServerFetcher(properties.fetch()), issued, properties, asOf);
   }
 }

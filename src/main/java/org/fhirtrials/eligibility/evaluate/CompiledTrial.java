@@ -28,6 +28,10 @@ public record CompiledTrial(String trialId, List<CompiledCriterion> criteria) {
     final ExtractedCriterion extracted;
     final boolean allOf;
     final Check[] checks;
+
+    /** per check: its {@link CheckPool} ordinal, -1 for a constraint that is not computable */
+    final int[] ordinals;
+
     final boolean computable;
     final boolean evaluated;
     final String notComputable;
@@ -40,6 +44,7 @@ public record CompiledTrial(String trialId, List<CompiledCriterion> criteria) {
         ExtractedCriterion extracted,
         boolean allOf,
         Check[] checks,
+        int[] ordinals,
         boolean computable,
         boolean evaluated,
         String notComputable) {
@@ -47,6 +52,7 @@ public record CompiledTrial(String trialId, List<CompiledCriterion> criteria) {
       this.extracted = extracted;
       this.allOf = allOf;
       this.checks = checks;
+      this.ordinals = ordinals;
       this.computable = computable;
       this.evaluated = evaluated;
       this.notComputable = notComputable;
