@@ -129,7 +129,15 @@ public final class EligibilityEvaluator {
     for (ExtractedCriterion ec : criteria) {
       out.add(compile(ec));
     }
-    return new CompiledTrial(trialId, out);
+    int[] program = new int[(int) out.stream().filter(CompiledCriterion::evaluated).count()];
+    int p = 0;
+    for (CompiledCriterion cc : out) {
+      if (cc.evaluated) {
+        program[p++] =
+            pool.internCriterion(cc.allOf, cc.ordinals) << 1 | (cc.criterion.exclusion() ? 1 : 0);
+      }
+    }
+    return new CompiledTrial(trialId, out, program);
   }
 
   private CompiledCriterion compile(ExtractedCriterion ec) {
@@ -317,7 +325,7 @@ public final class EligibilityEvaluator {
    * trials is evaluated at most once, on first use by {@link #rank}.
    */
   public Memo memo(PatientFacts patient, LocalDate asOf) {
-    return new Memo(patient, asOf, pool.snapshot());
+    return new Memo(patient, asOf, pool);
   }
 
   /** How many distinct checks the compiled trials share (for diagnostics). */
@@ -331,36 +339,24 @@ public final class EligibilityEvaluator {
    * per-criterion results: to rank many trials and build the full evaluation of the few shown.
    */
   public Standing rank(CompiledTrial trial, Memo memo) {
-    List<CompiledCriterion> criteria = trial.criteria();
+    int[] program = trial.program;
     boolean pending = false;
-    int evaluated = 0;
     int favourable = 0;
-    for (int i = 0, n = criteria.size(); i < n; i++) {
-      CompiledCriterion cc = criteria.get(i);
-      if (!cc.evaluated) {
-        continue;
-      }
-      evaluated++;
-      Outcome o = cc.allOf ? Outcome.MET : Outcome.NOT_MET;
-      boolean computableUnknown = false;
-      int[] ordinals = cc.ordinals;
-      for (int k = 0; k < ordinals.length; k++) {
-        Outcome r = memo.outcome(ordinals[k], cc.checks[k]);
-        o = cc.allOf ? o.and(r) : o.or(r);
-        computableUnknown |= r == Outcome.UNKNOWN && ordinals[k] >= 0;
-      }
-      boolean exclusion = cc.criterion.exclusion();
+    for (int p : program) {
+      int r = memo.criterion(p >>> 1);
+      Outcome o = Memo.outcome(r);
+      boolean exclusion = (p & 1) != 0;
       if (o == (exclusion ? Outcome.MET : Outcome.NOT_MET)) {
         return Standing.INELIGIBLE;
       } else if (o != Outcome.UNKNOWN) {
         favourable++;
-      } else if (!exclusion && computableUnknown) {
+      } else if (!exclusion && Memo.awaitingData(r)) {
         pending = true;
       }
     }
     return new Standing(
         pending ? Verdict.POSSIBLY_ELIGIBLE : Verdict.ELIGIBLE,
-        evaluated == 0 ? 0.0 : (double) favourable / evaluated);
+        program.length == 0 ? 0.0 : (double) favourable / program.length);
   }
 
   /** A trial's verdict and score for one patient, without the per-criterion results. */

@@ -34,7 +34,7 @@ class MemoizedRankingTest {
   void rankingGivesTheVerdictAndScoreOfTheFullEvaluation(@TempDir Path dir) throws Exception {
     List<CompiledTrial> trials = new ArrayList<>();
     TestData.seedTrials().values().forEach(t -> trials.add(evaluator.compile(t)));
-    new SyntheticRegistry(7).generate(150, dir, 50, written -> {});
+    new SyntheticRegistry(7).generate(60, dir, 60, written -> {});
     new TrialReader().read(List.of(dir), t -> trials.add(evaluator.compile(t)));
     for (Criterion c : FhirPathAgreementTest.SYNTHETIC) {
       for (boolean exclusion : new boolean[] {false, true}) {
