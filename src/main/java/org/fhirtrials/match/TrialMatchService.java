@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import org.fhirtrials.eligibility.evaluate.CompiledTrial;
@@ -32,8 +31,8 @@ import org.fhirtrials.store.TrialStore;
  * only the trials returned are then evaluated in full, with per-criterion results and evidence.
  */
 public final class TrialMatchService {
-  /** Up to this many trials per page the best are picked with a bounded heap, not a full sort. */
-  private static final int HEAP_LIMIT = 1_000;
+  /** Up to this many trials per page the best are kept sorted while ranking, not sorted after. */
+  private static final int SMALL_PAGE = 100;
 
   private final TrialStore store;
   private final EligibilityEvaluator evaluator;
@@ -89,7 +88,10 @@ public final class TrialMatchService {
       throw new IllegalArgumentException("limit must not be negative, got " + limit);
     }
     Memo memo = evaluator.memo(patient, asOf);
+    // a small page is kept sorted as the candidates stream by; a large one is sorted at the end
+    Best best = limit <= SMALL_PAGE ? new Best(limit) : null;
     List<Candidate> candidates = new ArrayList<>();
+    int total = 0;
     for (Entry e : current().entries) {
       Trial trial = e.stored.trial();
       if (!passes(trial, filter) || !accept.test(trial)) {
@@ -113,12 +115,24 @@ public final class TrialMatchService {
       }
       Standing standing = evaluator.rank(e.compiled, memo);
       if (includeIneligible || standing.verdict() != Verdict.INELIGIBLE) {
-        candidates.add(new Candidate(e, standing, nearest, distance));
+        total++;
+        Candidate c = new Candidate(e, standing, nearest, distance);
+        if (best != null) {
+          best.offer(c);
+        } else {
+          candidates.add(c);
+        }
       }
     }
-    List<Candidate> best = best(candidates, limit);
-    List<TrialMatch> out = new ArrayList<>(best.size());
-    for (Candidate c : best) {
+    List<Candidate> page;
+    if (best != null) {
+      page = best.sorted();
+    } else {
+      candidates.sort(TrialMatchService::compare);
+      page = candidates.subList(0, Math.min(limit, candidates.size()));
+    }
+    List<TrialMatch> out = new ArrayList<>(page.size());
+    for (Candidate c : page) {
       TrialEvaluation evaluation = evaluator.evaluate(c.entry.compiled, patient, asOf);
       out.add(
           new TrialMatch(
@@ -127,31 +141,33 @@ public final class TrialMatchService {
               c.nearest,
               c.nearest == null ? null : Double.valueOf(c.distance)));
     }
-    return new Page(out, candidates.size());
+    return new Page(out, total);
   }
 
-  /** The {@code limit} best candidates, best first. */
-  private static List<Candidate> best(List<Candidate> candidates, int limit) {
-    if (limit >= candidates.size() || limit > HEAP_LIMIT) {
-      candidates.sort(TrialMatchService::compare);
-      return candidates.subList(0, Math.min(limit, candidates.size()));
+  /** The best candidates seen so far, at most {@code limit}, kept sorted best first. */
+  private static final class Best {
+    private final Candidate[] top;
+    private int size;
+
+    Best(int limit) {
+      top = new Candidate[limit];
     }
-    if (limit == 0) {
-      return List.of();
-    }
-    // worst of the best on top, so each better candidate replaces it
-    PriorityQueue<Candidate> heap = new PriorityQueue<>(limit + 1, (a, b) -> compare(b, a));
-    for (Candidate c : candidates) {
-      if (heap.size() < limit) {
-        heap.add(c);
-      } else if (compare(c, heap.peek()) < 0) {
-        heap.poll();
-        heap.add(c);
+
+    void offer(Candidate c) {
+      if (size == top.length && (size == 0 || compare(c, top[size - 1]) >= 0)) {
+        return; // not better than the worst kept: the common case
       }
+      int i = size == top.length ? size - 1 : size++;
+      while (i > 0 && compare(c, top[i - 1]) < 0) {
+        top[i] = top[i - 1];
+        i--;
+      }
+      top[i] = c;
     }
-    Candidate[] out = heap.toArray(Candidate[]::new);
-    Arrays.sort(out, TrialMatchService::compare);
-    return Arrays.asList(out);
+
+    List<Candidate> sorted() {
+      return Arrays.asList(Arrays.copyOf(top, size));
+    }
   }
 
   /** Best first: verdict, then higher score, then nearer (no distance last), then NCT id. */
