@@ -1,6 +1,7 @@
 package org.fhirtrials.cds;
 
 import java.time.Clock;
+import org.fhirtrials.match.MatchConfig;
 import org.fhirtrials.match.TrialMatchService;
 import org.fhirtrials.store.TrialStore;
 import org.fhirtrials.store.postgres.PostgresTrialStore;
@@ -62,7 +63,7 @@ public class CdsConfiguration {
       TrialMatchService matcher,
       IssuedCards issued,
       CdsProperties properties,
-      ObjectProvider<Clock> clock) {
+      MatchConfig.AsOf asOf) {
     if (properties.fetch().allowedServers().isEmpty()) {
       log.info(
           "CDS fetching from fhirServer is off (fhirtrials.cds.fetch.allowed-servers is empty):"
@@ -71,10 +72,6 @@ public class CdsConfiguration {
       log.info("CDS may fetch from these FHIR servers: {}", properties.fetch().allowedServers());
     }
     return new TrialMatchingHook(
-        matcher,
-        new FhirServerFetcher(properties.fetch()),
-        issued,
-        properties,
-        clock.getIfAvailable(Clock::systemUTC));
+        matcher, new FhirServerFetcher(properties.fetch()), issued, properties, asOf);
   }
 }

@@ -1,9 +1,8 @@
 package org.fhirtrials.cds;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import org.fhirtrials.match.MatchConfig;
 import org.fhirtrials.match.MatchFilter;
 import org.fhirtrials.match.TrialMatch;
 import org.fhirtrials.match.TrialMatchService;
@@ -33,7 +32,7 @@ public final class TrialMatchingHook {
   private final PatientDataLoader loader;
   private final TrialCards cards;
   private final CdsProperties properties;
-  private final Clock clock;
+  private final MatchConfig.AsOf asOf;
   private final PatientFactsReader reader = new PatientFactsReader();
 
   TrialMatchingHook(
@@ -41,14 +40,14 @@ public final class TrialMatchingHook {
       FhirServerFetcher fetcher,
       IssuedCards issued,
       CdsProperties properties,
-      Clock clock) {
+      MatchConfig.AsOf asOf) {
     this.matcher = matcher;
     this.loader =
         new PatientDataLoader(
             fetcher, new FhirServerAllowList(properties.fetch().allowedServers()));
     this.cards = new TrialCards(fetcher.context(), properties, issued);
     this.properties = properties;
-    this.clock = clock;
+    this.asOf = asOf;
   }
 
   static Card.Service definition() {
@@ -67,9 +66,9 @@ public final class TrialMatchingHook {
     GeoPoint home = location(resources);
     MatchFilter filter = new MatchFilter(properties.phases(), properties.statuses(), home, null);
     List<TrialMatch> ranked =
-        matcher.match(facts, filter, LocalDate.now(clock)).stream()
-            .filter(m -> conditionAllowed(m.trial().trial()))
-            .toList();
+        matcher
+            .match(facts, filter, this::conditionAllowed, asOf.get(), properties.maxCards(), false)
+            .matches();
     List<Card> out = cards.cards(ranked, request.patientId(), baseUrl);
     return new Card.Response(out);
   }

@@ -7,11 +7,9 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.fhirtrials.eligibility.evaluate.Verdict;
 import org.fhirtrials.match.MatchConfig;
 import org.fhirtrials.match.MatchFilter;
 import org.fhirtrials.match.MatchOperation;
-import org.fhirtrials.match.TrialMatch;
 import org.fhirtrials.match.TrialMatchService;
 import org.fhirtrials.model.GeoPoint;
 import org.fhirtrials.model.RecruitmentStatus;
@@ -110,15 +108,15 @@ public final class MatchOperationProvider {
     PatientFacts patient = read(ctx, clinicalData);
     boolean withIneligible =
         includeIneligible != null && Boolean.TRUE.equals(includeIneligible.getValue());
-    List<TrialMatch> matches =
-        service.match(patient, filter, phases == null ? t -> true : phases, asOf.get()).stream()
-            .filter(m -> withIneligible || m.evaluation().verdict() != Verdict.INELIGIBLE)
-            .toList();
-    return MatchBundle.build(
-        resources,
-        matches.subList(0, Math.min(limit, matches.size())),
-        matches.size(),
-        request.getFhirServerBase());
+    TrialMatchService.Page page =
+        service.match(
+            patient,
+            filter,
+            phases == null ? t -> true : phases,
+            asOf.get(),
+            limit,
+            withIneligible);
+    return MatchBundle.build(resources, page.matches(), page.total(), request.getFhirServerBase());
   }
 
   private PatientFacts read(FhirContext ctx, IBaseBundle bundle) {

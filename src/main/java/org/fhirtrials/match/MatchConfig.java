@@ -7,6 +7,7 @@ import org.fhirtrials.eligibility.evaluate.EligibilityEvaluator;
 import org.fhirtrials.store.TrialStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -52,12 +53,18 @@ public class MatchConfig {
     };
   }
 
+  /**
+   * "Today" for both {@code $match} and CDS Hooks: the fixed {@code fhirtrials.match.as-of} when
+   * set, else the date of the application's {@link Clock} bean when there is one (tests fix it),
+   * else of the UTC system clock.
+   */
   @Bean
   @ConditionalOnMissingBean
-  AsOf matchAsOf(@Value("${fhirtrials.match.as-of:}") String asOf) {
+  AsOf matchAsOf(
+      @Value("${fhirtrials.match.as-of:}") String asOf, ObjectProvider<Clock> clockBean) {
     if (asOf == null || asOf.isBlank()) {
-      Clock utc = Clock.systemUTC();
-      return () -> LocalDate.now(utc);
+      Clock clock = clockBean.getIfAvailable(Clock::systemUTC);
+      return () -> LocalDate.now(clock);
     }
     LocalDate fixed = LocalDate.parse(asOf.trim());
     return () -> fixed;

@@ -2,15 +2,16 @@ package org.fhirtrials.match;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.fhirtrials.eligibility.evaluate.CompiledTrial;
 import org.fhirtrials.eligibility.evaluate.EligibilityEvaluator;
+import org.fhirtrials.eligibility.evaluate.EligibilityEvaluator.Standing;
+import org.fhirtrials.eligibility.evaluate.Memo;
 import org.fhirtrials.eligibility.evaluate.TrialEvaluation;
 import org.fhirtrials.eligibility.evaluate.Verdict;
 import org.fhirtrials.model.Site;
@@ -21,27 +22,37 @@ import org.fhirtrials.store.TrialStore;
 
 /**
  * Ranks the stored trials for one patient: the one service behind {@code ResearchStudy/$match} and
- * the CDS Hooks patient-view service. Trials are compiled once per stored version and cached.
+ * the CDS Hooks patient-view service.
+ *
+ * <p>Trials are compiled once per stored version and kept in a snapshot that is rebuilt only when
+ * the store changed (notified by the store, or a changed {@link TrialStore#revision()}). A match
+ * runs in two phases: every candidate is ranked by verdict and score from memoized check outcomes
+ * (a check shared by many trials is evaluated once per match, {@link EligibilityEvaluator#rank});
+ * only the trials returned are then evaluated in full, with per-criterion results and evidence.
  */
 public final class TrialMatchService {
-  /** Best first: eligible before possibly eligible before ineligible, then score, then distance. */
-  private static final Comparator<TrialMatch> RANKING =
-      Comparator.comparingInt((TrialMatch m) -> rank(m.evaluation().verdict()))
-          .thenComparing(m -> -m.evaluation().score())
-          .thenComparing(m -> m.distanceKm() == null ? Double.MAX_VALUE : m.distanceKm())
-          .thenComparing(m -> m.trial().nctId());
-
-  /** Below this many candidate trials a sequential loop is faster than a parallel stream. */
-  private static final int PARALLEL_THRESHOLD = 500;
+  /** Up to this many trials per page the best are kept sorted while ranking, not sorted after. */
+  private static final int SMALL_PAGE = 100;
 
   private final TrialStore store;
   private final EligibilityEvaluator evaluator;
-  private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
+  private final boolean notified;
+  private final AtomicBoolean stale = new AtomicBoolean(true);
+  private volatile Snapshot snapshot = new Snapshot(new Entry[0], TrialStore.NO_REVISION);
 
   public TrialMatchService(TrialStore store, EligibilityEvaluator evaluator) {
     this.store = store;
     this.evaluator = evaluator;
+    this.notified = store.onChange(s -> stale.set(true));
   }
+
+  /**
+   * The best {@code limit} candidate trials for the patient, best first, each evaluated in full.
+   *
+   * @param matches the trials returned
+   * @param total how many candidate trials there are in all (those returned and those not)
+   */
+  public record Page(List<TrialMatch> matches, int total) {}
 
   /**
    * Every stored trial that passes the filter, evaluated for the patient and ranked best first.
@@ -58,44 +69,122 @@ public final class TrialMatchService {
    */
   public List<TrialMatch> match(
       PatientFacts patient, MatchFilter filter, Predicate<Trial> accept, LocalDate asOf) {
-    List<StoredTrial> candidates =
-        store.all().stream()
-            .filter(stored -> passes(stored.trial(), filter) && accept.test(stored.trial()))
-            .toList();
-    // Evaluation is thread-safe and CPU-bound: large stores are evaluated on all cores.
-    Stream<StoredTrial> stream =
-        candidates.size() >= PARALLEL_THRESHOLD ? candidates.parallelStream() : candidates.stream();
-    List<TrialMatch> out =
-        new ArrayList<>(
-            stream
-                .map(stored -> evaluate(stored, patient, filter, asOf))
-                .filter(Objects::nonNull)
-                .toList());
-    out.sort(RANKING);
-    return out;
+    return match(patient, filter, accept, asOf, Integer.MAX_VALUE, true).matches();
   }
 
-  /** The trial evaluated for the patient, or null when no site lies within the radius. */
-  private TrialMatch evaluate(
-      StoredTrial stored, PatientFacts patient, MatchFilter filter, LocalDate asOf) {
-    Site nearest = null;
-    Double distance = null;
-    if (filter.near() != null) {
-      for (Site site : stored.trial().sites()) {
-        if (site.geoPoint() != null) {
-          double d = Geo.distanceKm(filter.near(), site.geoPoint());
-          if (distance == null || d < distance) {
-            distance = d;
-            nearest = site;
+  /**
+   * The best {@code limit} trials that pass the filter and {@code accept}, ranked best first
+   * (eligible, then possibly eligible, then ineligible; then by score, distance and NCT id) and
+   * evaluated in full. Ineligible trials are candidates only when {@code includeIneligible}.
+   */
+  public Page match(
+      PatientFacts patient,
+      MatchFilter filter,
+      Predicate<Trial> accept,
+      LocalDate asOf,
+      int limit,
+      boolean includeIneligible) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must not be negative, got " + limit);
+    }
+    Memo memo = evaluator.memo(patient, asOf);
+    // a small page is kept sorted as the candidates stream by; a large one is sorted at the end
+    Best best = limit <= SMALL_PAGE ? new Best(limit) : null;
+    List<Candidate> candidates = new ArrayList<>();
+    int total = 0;
+    for (Entry e : current().entries) {
+      Trial trial = e.stored.trial();
+      if (!passes(trial, filter) || !accept.test(trial)) {
+        continue;
+      }
+      Site nearest = null;
+      double distance = Double.NaN;
+      if (filter.near() != null) {
+        for (Site site : trial.sites()) {
+          if (site.geoPoint() != null) {
+            double d = Geo.distanceKm(filter.near(), site.geoPoint());
+            if (nearest == null || d < distance) {
+              distance = d;
+              nearest = site;
+            }
           }
         }
+        if (filter.radiusKm() != null && (nearest == null || distance > filter.radiusKm())) {
+          continue;
+        }
       }
-      if (filter.radiusKm() != null && (distance == null || distance > filter.radiusKm())) {
-        return null;
+      Standing standing = evaluator.rank(e.compiled, memo);
+      if (includeIneligible || standing.verdict() != Verdict.INELIGIBLE) {
+        total++;
+        Candidate c = new Candidate(e, standing, nearest, distance);
+        if (best != null) {
+          best.offer(c);
+        } else {
+          candidates.add(c);
+        }
       }
     }
-    TrialEvaluation evaluation = evaluator.evaluate(compiled(stored), patient, asOf);
-    return new TrialMatch(stored, evaluation, nearest, distance);
+    List<Candidate> page;
+    if (best != null) {
+      page = best.sorted();
+    } else {
+      candidates.sort(TrialMatchService::compare);
+      page = candidates.subList(0, Math.min(limit, candidates.size()));
+    }
+    List<TrialMatch> out = new ArrayList<>(page.size());
+    for (Candidate c : page) {
+      TrialEvaluation evaluation = evaluator.evaluate(c.entry.compiled, patient, asOf);
+      out.add(
+          new TrialMatch(
+              c.entry.stored,
+              evaluation,
+              c.nearest,
+              c.nearest == null ? null : Double.valueOf(c.distance)));
+    }
+    return new Page(out, total);
+  }
+
+  /** The best candidates seen so far, at most {@code limit}, kept sorted best first. */
+  private static final class Best {
+    private final Candidate[] top;
+    private int size;
+
+    Best(int limit) {
+      top = new Candidate[limit];
+    }
+
+    void offer(Candidate c) {
+      if (size == top.length && (size == 0 || compare(c, top[size - 1]) >= 0)) {
+        return; // not better than the worst kept: the common case
+      }
+      int i = size == top.length ? size - 1 : size++;
+      while (i > 0 && compare(c, top[i - 1]) < 0) {
+        top[i] = top[i - 1];
+        i--;
+      }
+      top[i] = c;
+    }
+
+    List<Candidate> sorted() {
+      return Arrays.asList(Arrays.copyOf(top, size));
+    }
+  }
+
+  /** Best first: verdict, then higher score, then nearer (no distance last), then NCT id. */
+  private static int compare(Candidate a, Candidate b) {
+    int c = Integer.compare(rank(a.standing.verdict()), rank(b.standing.verdict()));
+    if (c != 0) {
+      return c;
+    }
+    c = Double.compare(b.standing.score(), a.standing.score());
+    if (c != 0) {
+      return c;
+    }
+    c = Double.compare(a.sortDistance(), b.sortDistance());
+    if (c != 0) {
+      return c;
+    }
+    return a.entry.stored.nctId().compareTo(b.entry.stored.nctId());
   }
 
   /**
@@ -103,26 +192,60 @@ public final class TrialMatchService {
    * Called once in the background at startup so the first match does not pay for it.
    */
   public int compileAll() {
-    List<StoredTrial> missing =
-        store.all().stream()
-            .filter(
-                s -> {
-                  Compiled c = compiled.get(s.nctId());
-                  return c == null || c.versionId != s.versionId();
-                })
-            .toList();
-    missing.parallelStream().forEach(this::compiled);
-    return missing.size();
+    return refresh(true);
   }
 
-  /** The compiled form of a stored trial, compiled at most once per version. */
-  public CompiledTrial compiled(StoredTrial stored) {
-    Compiled c = compiled.get(stored.nctId());
-    if (c == null || c.versionId != stored.versionId()) {
-      c = new Compiled(stored.versionId(), evaluator.compile(stored.trial()));
-      compiled.put(stored.nctId(), c);
+  /** The snapshot, rebuilt first when the store has changed since it was taken. */
+  private Snapshot current() {
+    Snapshot s = snapshot;
+    if (fresh(s)) {
+      return s;
     }
-    return c.trial;
+    refresh(false);
+    return snapshot;
+  }
+
+  /** True when no save happened since the snapshot was taken (as far as the store can tell). */
+  private boolean fresh(Snapshot s) {
+    return !stale.get()
+        && (notified || (s.revision != TrialStore.NO_REVISION && store.revision() == s.revision));
+  }
+
+  /**
+   * Re-reads the store and compiles what changed (reusing the compiled form of unchanged versions);
+   * returns how many trials were compiled.
+   */
+  private synchronized int refresh(boolean parallel) {
+    Snapshot old = snapshot;
+    if (fresh(old)) {
+      return 0;
+    }
+    long revision = notified ? TrialStore.NO_REVISION : store.revision();
+    stale.set(false); // a save from now on makes the new snapshot stale again
+    Map<String, Entry> previous = new HashMap<>(old.entries.length * 2);
+    for (Entry e : old.entries) {
+      previous.put(e.stored.nctId(), e);
+    }
+    List<StoredTrial> all = store.all();
+    Entry[] entries = new Entry[all.size()];
+    List<Integer> missing = new ArrayList<>();
+    for (int i = 0; i < entries.length; i++) {
+      StoredTrial s = all.get(i);
+      Entry e = previous.get(s.nctId());
+      if (e != null && e.stored.versionId() == s.versionId()) {
+        entries[i] = e.stored == s ? e : new Entry(s, e.compiled);
+      } else {
+        missing.add(i);
+      }
+    }
+    (parallel ? missing.parallelStream() : missing.stream())
+        .forEach(
+            i -> {
+              StoredTrial s = all.get(i);
+              entries[i] = new Entry(s, evaluator.compile(s.trial()));
+            });
+    snapshot = new Snapshot(entries, revision);
+    return missing.size();
   }
 
   private static boolean passes(Trial trial, MatchFilter filter) {
@@ -142,5 +265,15 @@ public final class TrialMatchService {
     };
   }
 
-  private record Compiled(long versionId, CompiledTrial trial) {}
+  /** A stored trial version and its compiled criteria. */
+  private record Entry(StoredTrial stored, CompiledTrial compiled) {}
+
+  /** The compiled trials, ordered by NCT id, as of one store revision. */
+  private record Snapshot(Entry[] entries, long revision) {}
+
+  private record Candidate(Entry entry, Standing standing, Site nearest, double distance) {
+    double sortDistance() {
+      return nearest == null ? Double.MAX_VALUE : distance;
+    }
+  }
 }

@@ -32,6 +32,18 @@ public interface TrialStore {
   /** How many trials are stored. */
   int size();
 
+  /** {@link #revision()} of a store that cannot tell cheaply. */
+  long NO_REVISION = Long.MIN_VALUE;
+
+  /**
+   * A number that changes whenever a trial is saved as a new version (or removed), cheap to ask, so
+   * that a cache of derived data (compiled criteria) knows when to re-read {@link #all()}; {@link
+   * #NO_REVISION} when the store cannot tell (callers then re-read, or rely on {@link #onChange}).
+   */
+  default long revision() {
+    return NO_REVISION;
+  }
+
   /**
    * Registers a callback run after each save that stored a new version (for search indexes).
    *

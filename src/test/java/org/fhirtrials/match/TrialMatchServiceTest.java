@@ -6,14 +6,21 @@ import ca.uhn.fhir.context.FhirContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.fhirtrials.eligibility.evaluate.EligibilityEvaluator;
+import org.fhirtrials.eligibility.evaluate.Verdict;
 import org.fhirtrials.ingest.TrialReader;
+import org.fhirtrials.model.Eligibility;
 import org.fhirtrials.model.Phase;
+import org.fhirtrials.model.Trial;
 import org.fhirtrials.patient.PatientFacts;
 import org.fhirtrials.patient.PatientFactsReader;
 import org.fhirtrials.store.InMemoryTrialStore;
+import org.fhirtrials.store.StoredTrial;
+import org.fhirtrials.store.TrialStore;
 import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,5 +77,118 @@ class TrialMatchServiceTest {
   void compilesEachTrialOnce() {
     assertThat(service.compileAll()).isEqualTo(store.size());
     assertThat(service.compileAll()).isZero();
+  }
+
+  @Test
+  void aPageIsTheHeadOfTheFullRankingWithoutIneligibleTrials() {
+    List<TrialMatch> all = service.match(patient(), MatchFilter.ANY, AS_OF);
+    List<TrialMatch> possible =
+        all.stream().filter(m -> m.evaluation().verdict() != Verdict.INELIGIBLE).toList();
+    TrialMatchService.Page page =
+        service.match(patient(), MatchFilter.ANY, t -> true, AS_OF, 1, false);
+    assertThat(page.total()).isEqualTo(possible.size()).isGreaterThan(1);
+    assertThat(page.matches()).isEqualTo(possible.subList(0, 1));
+    TrialMatchService.Page withIneligible =
+        service.match(patient(), MatchFilter.ANY, t -> true, AS_OF, 100, true);
+    assertThat(withIneligible.total()).isEqualTo(store.size());
+    assertThat(withIneligible.matches()).isEqualTo(all);
+  }
+
+  @Test
+  void aNewVersionIsMatchedAsSoonAsItIsSaved() {
+    TrialMatch before = only(service.match(patient(), MatchFilter.ANY, AS_OF), "NCT06310590");
+    assertThat(before.evaluation().verdict()).isEqualTo(Verdict.INELIGIBLE);
+    store.save(withoutCriteria(before.trial().trial()));
+    TrialMatch after = only(service.match(patient(), MatchFilter.ANY, AS_OF), "NCT06310590");
+    assertThat(after.trial().versionId()).isEqualTo(2);
+    assertThat(after.evaluation().verdict()).isNotEqualTo(Verdict.INELIGIBLE);
+  }
+
+  @Test
+  void aStoreThatCannotNotifyIsReReadOnlyWhenItsRevisionChanges() {
+    CountingStore counting = new CountingStore(store);
+    TrialMatchService polling = new TrialMatchService(counting, new EligibilityEvaluator());
+    polling.match(patient(), MatchFilter.ANY, AS_OF);
+    polling.match(patient(), MatchFilter.ANY, AS_OF);
+    assertThat(counting.reads).isEqualTo(1);
+    Trial changed = withoutCriteria(store.get("NCT06310590").orElseThrow().trial());
+    counting.save(changed);
+    TrialMatch after = only(polling.match(patient(), MatchFilter.ANY, AS_OF), "NCT06310590");
+    assertThat(counting.reads).isEqualTo(2);
+    assertThat(after.evaluation().verdict()).isNotEqualTo(Verdict.INELIGIBLE);
+  }
+
+  private static TrialMatch only(List<TrialMatch> matches, String nctId) {
+    return matches.stream().filter(m -> m.trial().nctId().equals(nctId)).findFirst().orElseThrow();
+  }
+
+  /** The trial with its criteria text dropped (structured limits kept): a new version. */
+  private static Trial withoutCriteria(Trial t) {
+    Eligibility e = t.eligibility();
+    Eligibility none =
+        new Eligibility(
+            null,
+            List.of(),
+            e.sex(),
+            e.genderBased(),
+            e.genderDescription(),
+            e.minimumAge(),
+            e.maximumAge(),
+            e.healthyVolunteers(),
+            e.stdAges(),
+            e.studyPopulation(),
+            e.samplingMethod());
+    try {
+      RecordComponent[] cs = Trial.class.getRecordComponents();
+      Object[] args = new Object[cs.length];
+      Class<?>[] types = new Class<?>[cs.length];
+      for (int i = 0; i < cs.length; i++) {
+        types[i] = cs[i].getType();
+        args[i] = cs[i].getName().equals("eligibility") ? none : cs[i].getAccessor().invoke(t);
+      }
+      return Trial.class.getDeclaredConstructor(types).newInstance(args);
+    } catch (ReflectiveOperationException ex) {
+      throw new IllegalStateException(ex);
+    }
+  }
+
+  /**
+   * A store that cannot notify but tells its revision (as the PostgreSQL store), counting reads.
+   */
+  private static final class CountingStore implements TrialStore {
+    private final TrialStore delegate;
+    private long revision;
+    int reads;
+
+    CountingStore(TrialStore delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public StoredTrial save(Trial trial) {
+      revision++;
+      return delegate.save(trial);
+    }
+
+    @Override
+    public Optional<StoredTrial> get(String nctId) {
+      return delegate.get(nctId);
+    }
+
+    @Override
+    public List<StoredTrial> all() {
+      reads++;
+      return delegate.all();
+    }
+
+    @Override
+    public int size() {
+      return delegate.size();
+    }
+
+    @Override
+    public long revision() {
+      return revision;
+    }
   }
 }

@@ -44,6 +44,22 @@ abstract class TrialStoreContract {
   }
 
   @Test
+  void revisionChangesWithEveryNewVersionAndOnlyThen() {
+    long empty = store.revision();
+    if (empty == TrialStore.NO_REVISION) {
+      return; // a store that cannot tell: callers re-read or rely on onChange
+    }
+    store.save(trial("NCT00000001", "First"));
+    long one = store.revision();
+    store.save(trial("NCT00000001", "First"));
+    assertThat(store.revision()).isEqualTo(one).isNotEqualTo(empty);
+    store.save(trial("NCT00000001", "Changed"));
+    long changed = store.revision();
+    store.save(trial("NCT00000002", "Second"));
+    assertThat(List.of(empty, one, changed, store.revision())).doesNotHaveDuplicates();
+  }
+
+  @Test
   void savingAnEqualTrialKeepsVersionAndTimestamp() {
     StoredTrial first = store.save(trial("NCT00000001", "First"));
     clock.set(Instant.parse("2025-02-01T00:00:00Z"));

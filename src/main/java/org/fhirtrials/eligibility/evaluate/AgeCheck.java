@@ -2,6 +2,8 @@ package org.fhirtrials.eligibility.evaluate;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
 import org.fhirtrials.eligibility.extract.Comparator;
 import org.fhirtrials.eligibility.extract.Constraint;
 import org.fhirtrials.patient.PatientFacts;
@@ -33,6 +35,11 @@ final class AgeCheck implements Check {
     imprecise =
         new ConstraintResult(
             constraint, Outcome.UNKNOWN, null, "birth date too imprecise to decide the age limit");
+  }
+
+  @Override
+  public Object key() {
+    return List.of("age", List.of(comparators), Arrays.stream(amounts).boxed().toList(), unit);
   }
 
   @Override

@@ -10,4 +10,14 @@ import org.fhirtrials.patient.PatientFacts;
  */
 interface Check {
   ConstraintResult evaluate(PatientFacts patient, LocalDate asOf);
+
+  /**
+   * What the outcome depends on: two checks with equal keys give the same {@link Outcome} for every
+   * patient and date (their messages and evidence may name the constraint differently), so a
+   * matching run computes it once for all the trials that share it ({@link CheckPool}). Null when
+   * the check shares with no other.
+   */
+  default Object key() {
+    return null;
+  }
 }

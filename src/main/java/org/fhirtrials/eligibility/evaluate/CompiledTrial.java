@@ -9,12 +9,29 @@ import org.fhirtrials.model.Criterion;
  * EligibilityEvaluator#compile}, then evaluated against any number of patients. Immutable and
  * thread-safe.
  *
- * @param trialId e.g. {@code NCT06310590}
- * @param criteria structured limits first, then the criteria in source order
+ * <p>Besides the criteria, the trial keeps a compact program for ranking ({@link
+ * EligibilityEvaluator#rank}): per evaluated criterion its {@link CheckPool} criterion ordinal
+ * shifted left by one, plus 1 for an exclusion.
  */
-public record CompiledTrial(String trialId, List<CompiledCriterion> criteria) {
-  public CompiledTrial {
-    criteria = List.copyOf(criteria);
+public final class CompiledTrial {
+  private final String trialId;
+  private final List<CompiledCriterion> criteria;
+  final int[] program;
+
+  CompiledTrial(String trialId, List<CompiledCriterion> criteria, int[] program) {
+    this.trialId = trialId;
+    this.criteria = List.copyOf(criteria);
+    this.program = program;
+  }
+
+  /** e.g. {@code NCT06310590} */
+  public String trialId() {
+    return trialId;
+  }
+
+  /** Structured limits first, then the criteria in source order. */
+  public List<CompiledCriterion> criteria() {
+    return criteria;
   }
 
   /** Number of criteria that are evaluated (have at least one computable constraint). */
@@ -28,6 +45,10 @@ public record CompiledTrial(String trialId, List<CompiledCriterion> criteria) {
     final ExtractedCriterion extracted;
     final boolean allOf;
     final Check[] checks;
+
+    /** per check: its {@link CheckPool} ordinal, -1 for a constraint that is not computable */
+    final int[] ordinals;
+
     final boolean computable;
     final boolean evaluated;
     final String notComputable;
@@ -40,6 +61,7 @@ public record CompiledTrial(String trialId, List<CompiledCriterion> criteria) {
         ExtractedCriterion extracted,
         boolean allOf,
         Check[] checks,
+        int[] ordinals,
         boolean computable,
         boolean evaluated,
         String notComputable) {
@@ -47,6 +69,7 @@ public record CompiledTrial(String trialId, List<CompiledCriterion> criteria) {
       this.extracted = extracted;
       this.allOf = allOf;
       this.checks = checks;
+      this.ordinals = ordinals;
       this.computable = computable;
       this.evaluated = evaluated;
       this.notComputable = notComputable;

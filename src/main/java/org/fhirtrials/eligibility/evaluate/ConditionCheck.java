@@ -1,6 +1,7 @@
 package org.fhirtrials.eligibility.evaluate;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.fhirtrials.eligibility.extract.ConceptCodes;
@@ -53,6 +54,18 @@ final class ConditionCheck implements Check {
                 + ")"
                 + (window == null ? "" : " with onset in the last " + window.text())
                 + " on record (absence of a record is not evidence of absence)");
+  }
+
+  @Override
+  public Object key() {
+    return Arrays.asList(
+        "condition",
+        concept.system(),
+        concept.code(),
+        List.of(icd10Prefixes),
+        activeOnly,
+        window == null ? null : window.key(),
+        constraint.absent());
   }
 
   @Override

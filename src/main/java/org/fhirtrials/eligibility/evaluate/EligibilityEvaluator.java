@@ -70,6 +70,7 @@ public final class EligibilityEvaluator {
 
   private final Observations.Window lookback;
   private final CriterionExtractor extractor = new CriterionExtractor();
+  private final CheckPool pool = new CheckPool();
 
   /** With the default look-back ({@link TimeWindow#DEFAULT_LOOKBACK}, 90 days). */
   public EligibilityEvaluator() {
@@ -113,12 +114,14 @@ public final class EligibilityEvaluator {
     }
     if (limits.sex() == Eligibility.Sex.FEMALE || limits.sex() == Eligibility.Sex.MALE) {
       Sex s = limits.sex() == Eligibility.Sex.FEMALE ? Sex.FEMALE : Sex.MALE;
+      Check[] sexChecks = {SexChecks.limit(s)};
       out.add(
           new CompiledCriterion(
               new Criterion(STRUCTURED_SEX, false, "Sex: " + s.fhirCode(), null, false),
               null,
               true,
-              new Check[] {SexChecks.limit(s)},
+              sexChecks,
+              ordinals(sexChecks),
               true,
               true,
               null));
@@ -126,21 +129,33 @@ public final class EligibilityEvaluator {
     for (ExtractedCriterion ec : criteria) {
       out.add(compile(ec));
     }
-    return new CompiledTrial(trialId, out);
+    int[] program = new int[(int) out.stream().filter(CompiledCriterion::evaluated).count()];
+    int p = 0;
+    for (CompiledCriterion cc : out) {
+      if (cc.evaluated) {
+        program[p++] =
+            pool.internCriterion(cc.allOf, cc.ordinals) << 1 | (cc.criterion.exclusion() ? 1 : 0);
+      }
+    }
+    return new CompiledTrial(trialId, out, program);
   }
 
   private CompiledCriterion compile(ExtractedCriterion ec) {
     boolean allOf = ec.logic() == Logic.ALL_OF;
     boolean evaluated = ec.fhirPath() != null;
     Check[] checks = new Check[evaluated ? ec.constraints().size() : 0];
+    int[] ordinals = new int[checks.length];
     for (int i = 0; i < checks.length; i++) {
-      checks[i] = compile(ec.constraints().get(i), allOf);
+      Constraint c = ec.constraints().get(i);
+      checks[i] = compile(c, allOf);
+      ordinals[i] = c.computable() ? pool.intern(checks[i]) : -1;
     }
     return new CompiledCriterion(
         ec.criterion(),
         ec,
         allOf,
         checks,
+        ordinals,
         ec.computable(),
         evaluated,
         ec.computable() ? null : ec.reason());
@@ -196,7 +211,15 @@ public final class EligibilityEvaluator {
   }
 
   /** The structured age limits as one criterion; not computable for fractional or sub-day ages. */
-  private static CompiledCriterion structuredAge(StructuredLimits limits) {
+  private int[] ordinals(Check[] checks) {
+    int[] out = new int[checks.length];
+    for (int i = 0; i < checks.length; i++) {
+      out[i] = pool.intern(checks[i]);
+    }
+    return out;
+  }
+
+  private CompiledCriterion structuredAge(StructuredLimits limits) {
     if (limits.minimumAge() == null && limits.maximumAge() == null) {
       return null;
     }
@@ -231,11 +254,13 @@ public final class EligibilityEvaluator {
     }
     Criterion criterion =
         new Criterion(STRUCTURED_AGE, false, String.join("; ", text), null, false);
+    Check[] compiled = checks.toArray(Check[]::new);
     return new CompiledCriterion(
         criterion,
         null,
         true,
-        checks.toArray(Check[]::new),
+        compiled,
+        ordinals(compiled),
         problem == null,
         !checks.isEmpty(),
         problem);
@@ -293,6 +318,50 @@ public final class EligibilityEvaluator {
         ineligible ? Verdict.INELIGIBLE : pending ? Verdict.POSSIBLY_ELIGIBLE : Verdict.ELIGIBLE;
     double score = ineligible || evaluated == 0 ? 0.0 : (double) favourable / evaluated;
     return new TrialEvaluation(trial.trialId(), verdict, score, List.of(results));
+  }
+
+  /**
+   * A fresh matching run for one patient on {@code asOf}: each distinct check of the compiled
+   * trials is evaluated at most once, on first use by {@link #rank}.
+   */
+  public Memo memo(PatientFacts patient, LocalDate asOf) {
+    return new Memo(patient, asOf, pool);
+  }
+
+  /** How many distinct checks the compiled trials share (for diagnostics). */
+  public int distinctChecks() {
+    return pool.size();
+  }
+
+  /**
+   * The verdict and score of {@link #evaluate(CompiledTrial, PatientFacts, LocalDate)} for the
+   * memo's patient and date, computed from the memoized check outcomes without building the
+   * per-criterion results: to rank many trials and build the full evaluation of the few shown.
+   */
+  public Standing rank(CompiledTrial trial, Memo memo) {
+    int[] program = trial.program;
+    boolean pending = false;
+    int favourable = 0;
+    for (int p : program) {
+      int r = memo.criterion(p >>> 1);
+      Outcome o = Memo.outcome(r);
+      boolean exclusion = (p & 1) != 0;
+      if (o == (exclusion ? Outcome.MET : Outcome.NOT_MET)) {
+        return Standing.INELIGIBLE;
+      } else if (o != Outcome.UNKNOWN) {
+        favourable++;
+      } else if (!exclusion && Memo.awaitingData(r)) {
+        pending = true;
+      }
+    }
+    return new Standing(
+        pending ? Verdict.POSSIBLY_ELIGIBLE : Verdict.ELIGIBLE,
+        program.length == 0 ? 0.0 : (double) favourable / program.length);
+  }
+
+  /** A trial's verdict and score for one patient, without the per-criterion results. */
+  public record Standing(Verdict verdict, double score) {
+    static final Standing INELIGIBLE = new Standing(Verdict.INELIGIBLE, 0.0);
   }
 
   private static CriterionResult evaluate(CompiledCriterion cc, PatientFacts p, LocalDate asOf) {

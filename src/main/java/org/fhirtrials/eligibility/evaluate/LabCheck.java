@@ -3,6 +3,7 @@ package org.fhirtrials.eligibility.evaluate;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,6 +57,18 @@ final class LabCheck implements Check {
                 + String.join(" or ", loincs)
                 + ") in the last "
                 + window.text());
+  }
+
+  @Override
+  public Object key() {
+    return Arrays.asList(
+        "lab",
+        List.of(loincs),
+        window.key(),
+        List.of(comparators),
+        List.of(values),
+        constraint.unit(),
+        constraint.reference());
   }
 
   @Override

@@ -25,6 +25,11 @@ final class Observations {
     LocalDate start(LocalDate asOf) {
       return asOf.minus(amount, unit);
     }
+
+    /** What the window's outcome depends on (not its wording). */
+    List<Object> key() {
+      return List.of(amount, unit);
+    }
   }
 
   /** The most recent value inside the window, or null. */

@@ -9,6 +9,7 @@ import static org.fhirtrials.terminology.Terminology.SNOMED_NOT_PREGNANT;
 import static org.fhirtrials.terminology.Terminology.SNOMED_PREGNANT_CODE;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.fhirtrials.eligibility.extract.Constraint;
 import org.fhirtrials.patient.LabValue;
 import org.fhirtrials.patient.PatientFacts;
@@ -38,6 +39,11 @@ final class PregnancyCheck implements Check {
                 + LOINC_PREGNANCY_STATUS_CODE
                 + ") in the last "
                 + window.text());
+  }
+
+  @Override
+  public Object key() {
+    return List.of("pregnancy", window.key(), constraint.absent());
   }
 
   @Override

@@ -34,6 +34,11 @@ final class ScoreCheck implements Check {
   }
 
   @Override
+  public Object key() {
+    return List.of("score", List.of(loincs), window.key(), thresholds);
+  }
+
+  @Override
   public ConstraintResult evaluate(PatientFacts patient, LocalDate asOf) {
     LabValue v = Observations.latest(patient, loincs, window, asOf);
     if (v == null) {

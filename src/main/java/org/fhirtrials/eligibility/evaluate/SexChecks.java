@@ -1,5 +1,7 @@
 package org.fhirtrials.eligibility.evaluate;
 
+import java.time.LocalDate;
+import java.util.List;
 import org.fhirtrials.eligibility.extract.Constraint;
 import org.fhirtrials.eligibility.extract.Sex;
 import org.fhirtrials.patient.PatientFacts;
@@ -23,16 +25,24 @@ final class SexChecks {
   /** A trial's structured sex limit (FEMALE / MALE only). */
   static Check limit(Sex required) {
     ConstraintResult unknown = new ConstraintResult(null, Outcome.UNKNOWN, null, SEX_UNKNOWN);
-    return (patient, asOf) -> {
-      Sex s = of(patient);
-      if (s == null) {
-        return unknown;
+    return new Check() {
+      @Override
+      public ConstraintResult evaluate(PatientFacts patient, LocalDate asOf) {
+        Sex s = of(patient);
+        if (s == null) {
+          return unknown;
+        }
+        return new ConstraintResult(
+            null,
+            Outcome.of(s == required),
+            new Evidence(patient.reference(), null, null, null, s.fhirCode()),
+            null);
       }
-      return new ConstraintResult(
-          null,
-          Outcome.of(s == required),
-          new Evidence(patient.reference(), null, null, null, s.fhirCode()),
-          null);
+
+      @Override
+      public Object key() {
+        return List.of("sex", required);
+      }
     };
   }
 
@@ -42,31 +52,41 @@ final class SexChecks {
    */
   static Check restricted(Constraint c, Check body, boolean allOf) {
     Outcome notApplicable = allOf ? Outcome.MET : Outcome.NOT_MET;
-    return (patient, asOf) -> {
-      Sex s = of(patient);
-      if (s != null && s != c.sex()) {
+    Object bodyKey = body.key();
+    Object key = bodyKey == null ? null : List.of("sex-restricted", c.sex(), allOf, bodyKey);
+    return new Check() {
+      @Override
+      public Object key() {
+        return key;
+      }
+
+      @Override
+      public ConstraintResult evaluate(PatientFacts patient, LocalDate asOf) {
+        Sex s = of(patient);
+        if (s != null && s != c.sex()) {
+          return new ConstraintResult(
+              c,
+              notApplicable,
+              new Evidence(
+                  patient.reference(),
+                  null,
+                  null,
+                  null,
+                  s.fhirCode() + "; threshold applies to " + c.sex().fhirCode() + " patients only"),
+              null);
+        }
+        ConstraintResult inner = body.evaluate(patient, asOf);
+        Outcome sexOutcome = s == null ? Outcome.UNKNOWN : Outcome.MET;
+        Outcome o = allOf ? sexOutcome.implies(inner.outcome()) : sexOutcome.and(inner.outcome());
+        if (o == inner.outcome()) {
+          return inner;
+        }
         return new ConstraintResult(
             c,
-            notApplicable,
-            new Evidence(
-                patient.reference(),
-                null,
-                null,
-                null,
-                s.fhirCode() + "; threshold applies to " + c.sex().fhirCode() + " patients only"),
-            null);
+            o,
+            inner.evidence(),
+            o == Outcome.UNKNOWN ? SEX_UNKNOWN + "; the threshold differs by sex" : null);
       }
-      ConstraintResult inner = body.evaluate(patient, asOf);
-      Outcome sexOutcome = s == null ? Outcome.UNKNOWN : Outcome.MET;
-      Outcome o = allOf ? sexOutcome.implies(inner.outcome()) : sexOutcome.and(inner.outcome());
-      if (o == inner.outcome()) {
-        return inner;
-      }
-      return new ConstraintResult(
-          c,
-          o,
-          inner.evidence(),
-          o == Outcome.UNKNOWN ? SEX_UNKNOWN + "; the threshold differs by sex" : null);
     };
   }
 }
