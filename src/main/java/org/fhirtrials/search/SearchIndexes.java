@@ -32,6 +32,9 @@ public final class SearchIndexes implements SearchBackend {
   /** Queues at least this long are prepared on all cores. */
   private static final int PARALLEL_BATCH = 64;
 
+  /** Trials prepared at a time when applying a queue (bounds the memory of a bulk load). */
+  private static final int CHUNK = 256;
+
   private final FhirContext ctx;
   private final SearchParamRegistry registry;
   private final IndexSource source;
@@ -254,13 +257,18 @@ public final class SearchIndexes implements SearchBackend {
     lock.writeLock().lock();
     try {
       List<String> batch = new ArrayList<>(pending);
-      pending.removeAll(batch);
-      List<Prepared> prepared =
-          batch.size() < PARALLEL_BATCH
-              ? batch.stream().map(this::prepare).toList()
-              : batch.parallelStream().map(this::prepare).toList();
-      for (Prepared p : prepared) {
-        p.byType().forEach((type, docs) -> indexes.get(type).replaceTrial(p.nctId(), docs));
+      // one by one: the key set's removeAll(List) would test List.contains per key (quadratic)
+      batch.forEach(pending::remove);
+      // prepared in chunks, so a large queue (a bulk load) never holds all its entries at once
+      for (int from = 0; from < batch.size(); from += CHUNK) {
+        List<String> chunk = batch.subList(from, Math.min(batch.size(), from + CHUNK));
+        List<Prepared> prepared =
+            chunk.size() < PARALLEL_BATCH
+                ? chunk.stream().map(this::prepare).toList()
+                : chunk.parallelStream().map(this::prepare).toList();
+        for (Prepared p : prepared) {
+          p.byType().forEach((type, docs) -> indexes.get(type).replaceTrial(p.nctId(), docs));
+        }
       }
       indexes.values().forEach(TypeIndex::ranks);
     } finally {
