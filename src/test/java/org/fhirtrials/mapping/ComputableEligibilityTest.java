@@ -133,13 +133,11 @@ class ComputableEligibilityTest {
     assertThat(cp.reason()).contains("no verified code");
     assertThat(cp.expression()).isNull();
 
-    // creatinine is computable, creatinine clearance is not: the criterion is not computable
+    // creatinine and creatinine clearance (LOINC 35591-7, Cockcroft-Gault estimate; measured
+    // clearance 2164-2 accepted too) are both computable, so the whole criterion is
     Characteristic renal = g.criterion("inc-8.3");
-    assertThat(renal.computable()).isFalse();
-    assertThat(renal.reason()).contains("Cockcroft-Gault");
-    assertThat(renal.expression())
-        .as("partial expression keeps the computable part")
-        .contains("2160-0");
+    assertThat(renal.computable()).isTrue();
+    assertThat(renal.expression()).contains("2160-0").contains("35591-7");
   }
 
   @ParameterizedTest

@@ -24,6 +24,17 @@ class EvaluatorThroughputTest {
     }
     PatientFacts patient =
         new PatientFactsReader().read(TestData.seedPatient("NCT07334483-eligible"));
+    // NCT07334483's eligible patient has no creatinine clearance: NCT06310590 (which requires
+    // CrCl >= 50 mL/min, computable) stays possibly eligible; the other four seeds are eligible
+    for (CompiledTrial t : seeds) {
+      TrialEvaluation e = evaluator.evaluate(t, patient, SeedScenariosTest.AS_OF);
+      if (t.trialId().equals("NCT06310590")) {
+        assertThat(e.verdict()).isEqualTo(Verdict.POSSIBLY_ELIGIBLE);
+        assertThat(e.criterion("inc-8.3").awaitingData()).isTrue();
+      } else {
+        assertThat(e.verdict()).as(t.trialId()).isEqualTo(Verdict.ELIGIBLE);
+      }
+    }
     int eligible = 0;
     long best = Long.MAX_VALUE;
     for (int round = 0; round < 15; round++) {
@@ -40,6 +51,6 @@ class EvaluatorThroughputTest {
         "Evaluator throughput: 10000 trials for one patient in %.1f ms (best of 15), %.2f µs per"
             + " trial, %d eligible%n",
         best / 1e6, best / 1e3 / trials.size(), eligible);
-    assertThat(eligible).isEqualTo(10_000);
+    assertThat(eligible).isEqualTo(8_000);
   }
 }
