@@ -26,4 +26,37 @@ public final class SearchSyntax {
   public static SearchException unsupported(String name, String modifier) {
     return QueryEngine.unsupported(name, modifier);
   }
+
+  /** A parsed {@code near} value: the centre and the radius in kilometres. */
+  public record Near(double lat, double lon, double km) {}
+
+  /**
+   * Parses {@code lat|lon|distance|unit} (distance default 50, unit km, m or mi), the one reading
+   * of {@code near} both search backends use.
+   */
+  public static Near near(String v) {
+    String[] parts = v.split("\\|", -1);
+    double lat;
+    double lon;
+    double km;
+    try {
+      lat = Double.parseDouble(parts[0]);
+      lon = Double.parseDouble(parts[1]);
+      km = parts.length > 2 && !parts[2].isEmpty() ? Double.parseDouble(parts[2]) : 50;
+    } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+      throw new SearchException("near must be lat|lon|distance|unit, not '" + v + "'");
+    }
+    String unit = parts.length > 3 ? parts[3] : "km";
+    km *=
+        switch (unit) {
+          case "km", "" -> 1;
+          case "m" -> 0.001;
+          case "mi", "[mi_i]" -> 1.609344;
+          default -> throw new SearchException("near: unit '" + unit + "' is not one of km, m, mi");
+        };
+    if (Math.abs(lat) > 90 || Math.abs(lon) > 180 || km < 0) {
+      throw new SearchException("near: '" + v + "' is not a valid position and distance");
+    }
+    return new Near(lat, lon, km);
+  }
 }

@@ -405,28 +405,10 @@ final class SqlQuery {
    * contains the whole circle, then the exact distance.
    */
   private Sql near(String r, String name, String v) throws SQLException {
-    String[] parts = v.split("\\|", -1);
-    double lat;
-    double lon;
-    double km;
-    try {
-      lat = Double.parseDouble(parts[0]);
-      lon = Double.parseDouble(parts[1]);
-      km = parts.length > 2 && !parts[2].isEmpty() ? Double.parseDouble(parts[2]) : 50;
-    } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-      throw new SearchException("near must be lat|lon|distance|unit, not '" + v + "'");
-    }
-    String unit = parts.length > 3 ? parts[3] : "km";
-    km *=
-        switch (unit) {
-          case "km", "" -> 1;
-          case "m" -> 0.001;
-          case "mi", "[mi_i]" -> 1.609344;
-          default -> throw new SearchException("near: unit '" + unit + "' is not one of km, m, mi");
-        };
-    if (Math.abs(lat) > 90 || Math.abs(lon) > 180 || km < 0) {
-      throw new SearchException("near: '" + v + "' is not a valid position and distance");
-    }
+    SearchSyntax.Near near = SearchSyntax.near(v);
+    double lat = near.lat();
+    double lon = near.lon();
+    double km = near.km();
     double dLat = km / KM_PER_DEGREE * 1.01 + 1e-9;
     double maxLat = Math.max(Math.abs(lat - dLat), Math.abs(lat + dLat));
     StringBuilder sql =
