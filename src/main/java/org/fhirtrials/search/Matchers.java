@@ -103,16 +103,7 @@ final class Matchers {
 
   static int[] number(ParamIndex p, String value, String name) {
     Prefix prefix = Prefix.of(value);
-    double n;
-    try {
-      if (prefix == null) {
-        throw new NumberFormatException();
-      }
-      n = Double.parseDouble(Prefix.strip(value));
-    } catch (NumberFormatException e) {
-      throw new SearchException(
-          "Search parameter '" + name + "': '" + value + "' is not a number (e.g. ge100)");
-    }
+    double n = SearchSyntax.number(name, value, prefix);
     double tolerance = Prefix.APPROXIMATE * Math.abs(n);
     return scan(p.numbers, x -> prefix.matches(x, x, n, n, tolerance));
   }

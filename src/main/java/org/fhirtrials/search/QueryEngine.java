@@ -210,16 +210,7 @@ final class QueryEngine {
       }
     }
     if (!known) {
-      throw new SearchException(
-          "Chain '"
-              + def.name()
-              + "."
-              + chain
-              + "' is not supported: no target of '"
-              + def.name()
-              + "' has the search parameter '"
-              + chain
-              + "'");
+      throw SearchSyntax.unsupportedChain(def.name(), chain);
     }
     return Postings.or(ors);
   }

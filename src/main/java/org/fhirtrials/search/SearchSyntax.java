@@ -27,6 +27,37 @@ public final class SearchSyntax {
     return QueryEngine.unsupported(name, modifier);
   }
 
+  /** A chained parameter none of whose target types has the chained parameter. */
+  public static SearchException unsupportedChain(String name, String chain) {
+    return new SearchException(
+        "Chain '"
+            + name
+            + "."
+            + chain
+            + "' is not supported: no target of '"
+            + name
+            + "' has the search parameter '"
+            + chain
+            + "'");
+  }
+
+  /**
+   * The number of a number parameter's value, e.g. 100 of {@code ge100}.
+   *
+   * @param prefix the value's prefix ({@link Prefix#of}), null when it has none it accepts
+   */
+  public static double number(String name, String value, Prefix prefix) {
+    try {
+      if (prefix == null) {
+        throw new NumberFormatException();
+      }
+      return Double.parseDouble(Prefix.strip(value));
+    } catch (NumberFormatException e) {
+      throw new SearchException(
+          "Search parameter '" + name + "': '" + value + "' is not a number (e.g. ge100)");
+    }
+  }
+
   /** A parsed {@code near} value: the centre and the radius in kilometres. */
   public record Near(double lat, double lon, double km) {}
 

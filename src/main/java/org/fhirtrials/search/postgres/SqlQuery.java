@@ -290,16 +290,7 @@ final class SqlQuery {
 
   private Sql number(String r, String name, String value) {
     Prefix prefix = Prefix.of(value);
-    double n;
-    try {
-      if (prefix == null) {
-        throw new NumberFormatException();
-      }
-      n = Double.parseDouble(Prefix.strip(value));
-    } catch (NumberFormatException e) {
-      throw new SearchException(
-          "Search parameter '" + name + "': '" + value + "' is not a number (e.g. ge100)");
-    }
+    double n = SearchSyntax.number(name, value, prefix);
     double tolerance = Prefix.APPROXIMATE * Math.abs(n);
     Sql test = prefixTest("n.value", "n.value", prefix, n, n, n - tolerance, n + tolerance);
     return side(r, "search_number n", "n", name, test);
@@ -386,16 +377,7 @@ final class SqlQuery {
               args));
     }
     if (!known) {
-      throw new SearchException(
-          "Chain '"
-              + def.name()
-              + "."
-              + chain
-              + "' is not supported: no target of '"
-              + def.name()
-              + "' has the search parameter '"
-              + chain
-              + "'");
+      throw SearchSyntax.unsupportedChain(def.name(), chain);
     }
     return Sql.join("OR", ors);
   }
