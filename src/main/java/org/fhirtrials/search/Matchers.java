@@ -80,13 +80,25 @@ final class Matchers {
 
   /** Reference by {@code Type/id}, by {@code id}, or by absolute URL ending in {@code Type/id}. */
   static int[] reference(ParamIndex p, String value, String type) {
+    String key = referenceKey(value, type);
+    return key == null ? new int[0] : get(p.keys, key);
+  }
+
+  /**
+   * The index key a reference value stands for: {@code Type/id} from {@code Type/id} or an absolute
+   * URL ending in it, else {@code type/id} (or the bare id when no type is given); null when the
+   * value has no id at all (e.g. {@code /}), which matches nothing.
+   */
+  static String referenceKey(String value, String type) {
     String[] segments = value.split("/");
+    if (segments.length == 0) {
+      return null;
+    }
     String id = segments[segments.length - 1];
     if (segments.length >= 2) {
-      String t = segments[segments.length - 2];
-      return get(p.keys, t + "/" + id);
+      return segments[segments.length - 2] + "/" + id;
     }
-    return type == null ? get(p.keys, id) : get(p.keys, type + "/" + id);
+    return type == null ? id : type + "/" + id;
   }
 
   static int[] date(ParamIndex p, String value, String name) {

@@ -27,6 +27,14 @@ public final class SearchSyntax {
     return QueryEngine.unsupported(name, modifier);
   }
 
+  /**
+   * The key a reference search value stands for ({@code Type/id}, or the bare id without a type);
+   * null when the value holds no id, which matches nothing.
+   */
+  public static String referenceKey(String value, String type) {
+    return Matchers.referenceKey(value, type);
+  }
+
   /** A chained parameter none of whose target types has the chained parameter. */
   public static SearchException unsupportedChain(String name, String chain) {
     return new SearchException(

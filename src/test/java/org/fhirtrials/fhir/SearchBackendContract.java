@@ -149,6 +149,13 @@ abstract class SearchBackendContract {
 
   @ParameterizedTest
   @ValueSource(strings = {"r4", "r5"})
+  void referenceWithoutAnIdMatchesNothing(String base) {
+    assertThat(ids(base, "ResearchStudy", "site", "/")).isEmpty();
+    assertThat(ids(base, "ResearchStudy", "sponsor", "//")).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"r4", "r5"})
   void datePrefixes(String base) {
     assertThat(ids(base, "ResearchStudy", "_lastUpdated", "ge2000"))
         .hasSize(2 + TrialFixtures.PAGING_COUNT);

@@ -246,15 +246,8 @@ final class SqlQuery {
 
   /** Reference by {@code Type/id}, by {@code id}, or by absolute URL ending in {@code Type/id}. */
   private static Sql reference(String r, String name, String value, String targetType) {
-    String[] segments = value.split("/");
-    if (segments.length == 0) {
-      return Sql.FALSE;
-    }
-    String id = segments[segments.length - 1];
-    if (segments.length >= 2) {
-      return keys(r, name, segments[segments.length - 2] + "/" + id);
-    }
-    return keys(r, name, targetType == null ? id : targetType + "/" + id);
+    String key = SearchSyntax.referenceKey(value, targetType);
+    return key == null ? Sql.FALSE : keys(r, name, key);
   }
 
   private String referenceType(ParamDef def, String modifier) {
