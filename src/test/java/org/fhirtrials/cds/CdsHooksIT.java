@@ -34,6 +34,7 @@ import org.fhirtrials.testing.SharedData;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Reference;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -78,8 +79,23 @@ class CdsHooksIT {
     }
   }
 
-  /** The port of the allow-listed EHR stand-in (each test starts its own, one at a time). */
-  static final int EHR_PORT = freePort();
+  /** The allow-listed EHR stand-in, bound once; each test gives it its data. */
+  static final EhrStandIn ALLOWED_EHR = startShared();
+
+  static final int EHR_PORT = ALLOWED_EHR.port();
+
+  @AfterAll
+  static void stopEhr() throws Exception {
+    ALLOWED_EHR.stop();
+  }
+
+  static EhrStandIn startShared() {
+    try {
+      return EhrStandIn.shared();
+    } catch (Exception e) {
+      throw new IllegalStateException("EHR stand-in did not start", e);
+    }
+  }
 
   @DynamicPropertySource
   static void feedbackDir(DynamicPropertyRegistry registry) throws IOException {
@@ -89,17 +105,9 @@ class CdsHooksIT {
         "fhirtrials.cds.fetch.allowed-servers", () -> "http://127.0.0.1:" + EHR_PORT + "/fhir");
   }
 
-  static int freePort() {
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** The EHR stand-in on the allow-listed port. */
-  static EhrStandIn ehr(Bundle data) throws Exception {
-    return new EhrStandIn(data, EHR_PORT);
+  /** The EHR stand-in on the allow-listed port, serving {@code data} until closed. */
+  static EhrStandIn ehr(Bundle data) {
+    return ALLOWED_EHR.serve(data);
   }
 
   // ------------------------------------------------------------------ discovery

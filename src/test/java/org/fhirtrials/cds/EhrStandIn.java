@@ -50,6 +50,8 @@ final class EhrStandIn implements AutoCloseable {
   final Queue<String> requests = new ConcurrentLinkedQueue<>();
   private final Tomcat tomcat;
   private final String base;
+  private final boolean shared;
+  private volatile List<Resource> data;
 
   /**
    * Patient {@code moved} answers 302 to {@link #redirectTo}{@code /Patient/p}: a server that sends
@@ -60,32 +62,33 @@ final class EhrStandIn implements AutoCloseable {
   volatile String redirectTo = "http://127.0.0.1:1/fhir";
 
   EhrStandIn(Bundle data) throws Exception {
-    this(data, 0);
+    this(data, false);
   }
 
-  /** On {@code port} (0 = any free port): the service's allow-list names a fixed one. */
-  EhrStandIn(Bundle data, int port) throws Exception {
+  /**
+   * A stand-in that outlives {@link #close()}: the service's allow-list names its port, so one
+   * instance is bound once per test class and {@link #serve(Bundle)} swaps its data per test.
+   * (Re-binding a fixed port for each test raced with other processes taking it.)
+   */
+  static EhrStandIn shared() throws Exception {
+    return new EhrStandIn(new Bundle(), true);
+  }
+
+  private EhrStandIn(Bundle data, boolean shared) throws Exception {
+    this.shared = shared;
+    serve(data);
     FhirContext ctx = FhirContext.forR4();
-    List<Resource> resources = new ArrayList<>();
-    for (Bundle.BundleEntryComponent e : data.getEntry()) {
-      Resource r = e.getResource().copy();
-      if (!r.hasIdElement() || r.getIdElement().getIdPart() == null) {
-        r.setId(r.fhirType() + "/r" + resources.size());
-      }
-      resources.add(r);
-    }
     RestfulServer server = new RestfulServer(ctx);
     FifoMemoryPagingProvider paging = new FifoMemoryPagingProvider(10);
     paging.setDefaultPageSize(PAGE_SIZE);
     paging.setMaximumPageSize(PAGE_SIZE);
     server.setPagingProvider(paging);
     List<IResourceProvider> providers = new ArrayList<>();
-    providers.add(new PatientProvider(resources));
+    providers.add(new PatientProvider());
     for (String type :
         List.of(
             "Condition", "Observation", "Procedure", "MedicationStatement", "MedicationRequest")) {
-      providers.add(
-          new SearchProvider(ctx.getResourceDefinition(type).getImplementingClass(), resources));
+      providers.add(new SearchProvider(ctx.getResourceDefinition(type).getImplementingClass()));
     }
     server.setResourceProviders(providers);
     server.registerInterceptor(new Recorder());
@@ -94,8 +97,9 @@ final class EhrStandIn implements AutoCloseable {
     Path dir = Files.createTempDirectory("ehr-standin");
     tomcat.setBaseDir(dir.toString());
     tomcat.setHostname("127.0.0.1");
-    tomcat.setPort(port);
+    tomcat.setPort(0);
     tomcat.getConnector().setProperty("address", "127.0.0.1");
+    tomcat.getConnector().setThrowOnFailure(true);
     Context context = tomcat.addContext("", dir.toString());
     Tomcat.addServlet(context, "fhir", server);
     context.addServletMappingDecoded("/fhir/*", "fhir");
@@ -107,8 +111,38 @@ final class EhrStandIn implements AutoCloseable {
     return base;
   }
 
+  int port() {
+    return tomcat.getConnector().getLocalPort();
+  }
+
+  /** Serves {@code bundle} from now on, with the request log cleared and no redirect target. */
+  EhrStandIn serve(Bundle bundle) {
+    List<Resource> resources = new ArrayList<>();
+    for (Bundle.BundleEntryComponent e : bundle.getEntry()) {
+      Resource r = e.getResource().copy();
+      if (!r.hasIdElement() || r.getIdElement().getIdPart() == null) {
+        r.setId(r.fhirType() + "/r" + resources.size());
+      }
+      resources.add(r);
+    }
+    data = List.copyOf(resources);
+    authorizations.clear();
+    requests.clear();
+    redirectTo = "http://127.0.0.1:1/fhir";
+    return this;
+  }
+
+  /** Stops the server; a {@link #shared()} one only forgets its data. */
   @Override
   public void close() throws LifecycleException {
+    if (shared) {
+      serve(new Bundle());
+      return;
+    }
+    stop();
+  }
+
+  void stop() throws LifecycleException {
     tomcat.stop();
     tomcat.destroy();
   }
@@ -136,11 +170,6 @@ final class EhrStandIn implements AutoCloseable {
   }
 
   public final class PatientProvider implements IResourceProvider {
-    private final List<Resource> data;
-
-    PatientProvider(List<Resource> data) {
-      this.data = data;
-    }
 
     @Override
     public Class<Patient> getResourceType() {
@@ -164,11 +193,9 @@ final class EhrStandIn implements AutoCloseable {
 
   public final class SearchProvider implements IResourceProvider {
     private final Class<? extends IBaseResource> type;
-    private final List<Resource> data;
 
-    SearchProvider(Class<? extends IBaseResource> type, List<Resource> data) {
+    SearchProvider(Class<? extends IBaseResource> type) {
       this.type = type;
-      this.data = data;
     }
 
     @Override
