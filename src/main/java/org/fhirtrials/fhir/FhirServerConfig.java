@@ -91,6 +91,7 @@ public class FhirServerConfig {
     server.registerInterceptor(new PagingLinks(binding.context()));
     server.registerInterceptor(new CorsInterceptor(cors(props)));
     server.registerInterceptor(new ResponseHighlighterInterceptor());
+    server.registerInterceptor(new EncodedResponses(resources));
 
     String path = "/fhir/" + binding.name().toLowerCase(Locale.ROOT) + "/*";
     ServletRegistrationBean<RestfulServer> bean = new ServletRegistrationBean<>(server, path);

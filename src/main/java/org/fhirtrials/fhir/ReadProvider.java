@@ -8,6 +8,8 @@ import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.NotModifiedException;
 import ca.uhn.fhir.util.DateUtils;
 import java.util.Date;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import org.apache.commons.lang3.StringUtils;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -40,7 +42,11 @@ public class ReadProvider implements IResourceProvider {
 
   @Read
   public IBaseResource read(@IdParam IIdType id, RequestDetails request) {
-    IBaseResource resource = read(id);
+    // a response served from cached JSON needs no copy of the resource, only its id and meta
+    IBaseResource resource =
+        EncodedResponses.plain(request)
+            ? read(id, resources::readStandIn)
+            : read(id, resources::read);
     if (request != null && notModifiedSince(resource, request)) {
       throw new NotModifiedException(
           "Not modified since " + request.getHeader("If-Modified-Since"));
@@ -50,14 +56,19 @@ public class ReadProvider implements IResourceProvider {
 
   /** The stored resource {@code id} of this type, or a 400/404 OperationOutcome. */
   public IBaseResource read(IIdType id) {
+    return read(id, resources::read);
+  }
+
+  private IBaseResource read(
+      IIdType id, BiFunction<String, String, Optional<IBaseResource>> reader) {
     String idPart = id.getIdPart();
     if (idPart == null || !FHIR_ID.matcher(idPart).matches()) {
       throw FhirErrors.badRequest(
           resources.context(),
           "'" + idPart + "' is not a valid FHIR id (1-64 of A-Z, a-z, 0-9, '-', '.')");
     }
-    return resources
-        .read(typeName, idPart)
+    return reader
+        .apply(typeName, idPart)
         .orElseThrow(() -> FhirErrors.notFound(resources.context(), typeName, idPart));
   }
 

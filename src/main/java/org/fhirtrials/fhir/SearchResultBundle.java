@@ -17,7 +17,9 @@ import org.hl7.fhir.instance.model.api.IPrimitiveType;
 /**
  * A search result: the ids that matched when the search ran (so pages stay stable while data
  * changes; a page reads each resource's current version) and, per page, the resources its {@code
- * _include}/{@code _revinclude} values reach, marked {@code search.mode=include}.
+ * _include}/{@code _revinclude} values reach, marked {@code search.mode=include}. A page holds
+ * {@link TrialResources#readStandIn stand-ins}: {@link EncodedResponses} serves their cached JSON
+ * or swaps in full copies before HAPI encodes a page another way.
  */
 final class SearchResultBundle implements IBundleProvider {
   private final TrialResources resources;
@@ -51,7 +53,7 @@ final class SearchResultBundle implements IBundleProvider {
     Set<String> seen = new LinkedHashSet<>();
     for (String id : ids.subList(from, to)) {
       resources
-          .read(type, id)
+          .readStandIn(type, id)
           .ifPresent(
               r -> {
                 ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put(r, BundleEntrySearchModeEnum.MATCH);
@@ -91,7 +93,7 @@ final class SearchResultBundle implements IBundleProvider {
       for (String ref : found) {
         seen.add(ref);
         resources
-            .resolve(ref)
+            .resolveStandIn(ref)
             .ifPresent(
                 r -> {
                   ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put(

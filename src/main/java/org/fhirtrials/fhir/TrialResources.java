@@ -22,6 +22,9 @@ import org.hl7.fhir.instance.model.api.IIdType;
 public final class TrialResources {
   private record Key(String nctId, long versionId) {}
 
+  /** User data key of a {@link #standIn stand-in}: the cached trial whose JSON it stands for. */
+  private static final String MAPPED_FROM = TrialResources.class.getName() + ".mappedFrom";
+
   private final TrialStore store;
   private final VersionBinding binding;
   private final Cache<Key, MappedTrial> cache;
@@ -67,8 +70,51 @@ public final class TrialResources {
         .map(this::copy);
   }
 
+  /**
+   * A stand-in for the resource {@code type/id}: an empty resource with its id, version and
+   * last-updated time, linked to the cached trial it comes from, for a response whose body {@link
+   * EncodedResponses} takes from that trial's cached JSON (so nothing is copied or encoded).
+   */
+  public Optional<IBaseResource> readStandIn(String type, String id) {
+    return ResourceIds.trialOf(id)
+        .flatMap(store::get)
+        .map(this::mapped)
+        .flatMap(m -> m.resource(type, id).map(r -> standIn(r, m)));
+  }
+
+  /** A stand-in for the resource a relative reference points to (see {@link #resolve}). */
+  public Optional<IBaseResource> resolveStandIn(String reference) {
+    return referenceId(reference).flatMap(id -> readStandIn(id.getResourceType(), id.getIdPart()));
+  }
+
+  /** A copy of the resource a {@link #standIn stand-in} stands for; anything else unchanged. */
+  IBaseResource realise(IBaseResource resource) {
+    if (resource.getUserData(MAPPED_FROM) instanceof MappedTrial from) {
+      String reference =
+          context().getResourceType(resource) + "/" + resource.getIdElement().getIdPart();
+      return copy(from.byReference().get(reference));
+    }
+    return resource;
+  }
+
+  /** An empty resource of the same type with the same id and meta: what HAPI's headers read. */
+  IBaseResource standIn(IBaseResource resource, MappedTrial from) {
+    IBaseResource standIn = context().getResourceDefinition(resource).newInstance();
+    standIn.setId(resource.getIdElement());
+    standIn.getMeta().setVersionId(resource.getMeta().getVersionId());
+    standIn.getMeta().setLastUpdated(resource.getMeta().getLastUpdated());
+    if (from != null) {
+      standIn.setUserData(MAPPED_FROM, from);
+    }
+    return standIn;
+  }
+
   /** A copy of the resource a relative reference ({@code Group/NCT...-eligibility}) points to. */
   public Optional<IBaseResource> resolve(String reference) {
+    return referenceId(reference).flatMap(id -> read(id.getResourceType(), id.getIdPart()));
+  }
+
+  private Optional<IIdType> referenceId(String reference) {
     if (reference == null) {
       return Optional.empty();
     }
@@ -76,11 +122,61 @@ public final class TrialResources {
     if (!id.hasResourceType() || !id.hasIdPart() || id.isAbsolute()) {
       return Optional.empty();
     }
-    return read(id.getResourceType(), id.getIdPart());
+    return Optional.of(id);
   }
 
-  /** A deep copy that callers may change (HAPI stores request data on resources). */
+  /**
+   * The JSON HAPI's parser writes for {@code resource} (a served resource as read from here, with
+   * its version) with no pretty-printing and {@code base} as server base: the cached encoding of
+   * that stored version when the trial is in the cache, else encoded now.
+   */
+  public String json(IBaseResource resource, String base) {
+    String type = context().getResourceType(resource);
+    String id = resource.getIdElement().getIdPart();
+    if (resource.getUserData(MAPPED_FROM) instanceof MappedTrial from) {
+      return from.json(base, type + "/" + id, r -> encode(r, base))
+          .orElseThrow(() -> new IllegalStateException("no " + type + "/" + id + " in its trial"));
+    }
+    String version = resource.getMeta().getVersionId();
+    if (id != null
+        && version != null
+        && !version.isEmpty()
+        && version.length() < 19
+        && version.chars().allMatch(Character::isDigit)) {
+      MappedTrial cached =
+          ResourceIds.trialOf(id)
+              .map(nct -> cache.getIfPresent(new Key(nct, Long.parseLong(version))))
+              .orElse(null);
+      if (cached != null) {
+        Optional<String> json = cached.json(base, type + "/" + id, r -> encode(r, base));
+        if (json.isPresent()) {
+          return json.get();
+        }
+      }
+    }
+    return encode(resource, base);
+  }
+
+  private String encode(IBaseResource resource, String base) {
+    return context()
+        .newJsonParser()
+        .setPrettyPrint(false)
+        .setServerBaseUrl(base)
+        .encodeResourceToString(resource);
+  }
+
+  /**
+   * A deep copy that callers may change (HAPI stores request data on resources): the model's
+   * generated {@code copy()}, several times faster than HAPI's reflective clone.
+   */
+  @SuppressWarnings("unchecked")
   public <T extends IBaseResource> T copy(T resource) {
+    if (resource instanceof org.hl7.fhir.r4.model.Resource r4) {
+      return (T) r4.copy();
+    }
+    if (resource instanceof org.hl7.fhir.r5.model.Resource r5) {
+      return (T) r5.copy();
+    }
     return context().newTerser().clone(resource);
   }
 

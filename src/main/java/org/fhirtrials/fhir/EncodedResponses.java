@@ -1,0 +1,238 @@
+package org.fhirtrials.fhir;
+
+import ca.uhn.fhir.context.BaseRuntimeElementCompositeDefinition;
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.Constants;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
+import ca.uhn.fhir.rest.api.SummaryEnum;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.ResponseDetails;
+import ca.uhn.fhir.rest.server.RestfulServerUtils;
+import ca.uhn.fhir.util.FhirTerser;
+import java.io.FilterWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
+import org.hl7.fhir.instance.model.api.IBase;
+import org.hl7.fhir.instance.model.api.IBaseBundle;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+
+/**
+ * Serves reads and search pages from the cached JSON of each stored resource version instead of
+ * encoding the resources per request (the bulk of a request's CPU). HAPI still runs the whole
+ * request: method binding, {@code If-None-Match}, interceptors, paging, and every response header
+ * ({@code ETag}, {@code Last-Modified}, {@code Content-Location}, content type, gzip) from a
+ * stand-in with the same id and meta; only the body it would encode is replaced by the same bytes,
+ * taken from the cache. A search page is the Bundle HAPI built, encoded with a placeholder per
+ * entry resource that is then replaced by that resource's cached JSON.
+ *
+ * <p>Only requests whose encoding is the cached one take this path: JSON, not pretty, no {@code
+ * _summary} (other than {@code false}), {@code _elements}, {@code _count=0} or explicit {@code
+ * _pretty}; browsers are answered by HAPI's highlighter, which runs first. Everything else, and
+ * every other operation ({@code $match}, {@code $validate}, capabilities), is encoded by HAPI.
+ * {@code EncodedResponsesIT} proves the bodies and headers equal HAPI's own.
+ */
+@Interceptor
+public final class EncodedResponses {
+  /** After HAPI's response highlighter (order 10000), which answers browsers. */
+  static final int ORDER = 20_000;
+
+  /** Before every other hook (paging links, the highlighter). */
+  static final int REALISE_ORDER = -1_000;
+
+  private static final String BODY = EncodedResponses.class.getName() + ".body";
+  private static final Set<RestOperationTypeEnum> CACHED =
+      Set.of(
+          RestOperationTypeEnum.READ,
+          RestOperationTypeEnum.SEARCH_TYPE,
+          RestOperationTypeEnum.GET_PAGE);
+
+  private final TrialResources resources;
+  private final FhirContext ctx;
+  private final LongAdder served = new LongAdder();
+
+  public EncodedResponses(TrialResources resources) {
+    this.resources = resources;
+    this.ctx = resources.context();
+  }
+
+  /**
+   * Before any other hook sees a search page that will not be served from cached JSON (another
+   * encoding, {@code _summary}, {@code _elements}, a browser), its stand-ins become full copies.
+   */
+  @Hook(value = Pointcut.SERVER_OUTGOING_RESPONSE, order = REALISE_ORDER)
+  public boolean realise(RequestDetails request, ResponseDetails response) {
+    if (response.getResponseResource() instanceof IBaseBundle bundle && !plain(request)) {
+      FhirTerser terser = ctx.newTerser();
+      for (IBase entry : terser.getValues(bundle, "Bundle.entry")) {
+        IBaseResource resource =
+            terser.getSingleValueOrNull(entry, "resource", IBaseResource.class);
+        if (resource != null) {
+          setResource(entry, resources.realise(resource));
+        }
+      }
+    }
+    return true;
+  }
+
+  @Hook(value = Pointcut.SERVER_OUTGOING_RESPONSE, order = ORDER)
+  public boolean substitute(RequestDetails request, ResponseDetails response) {
+    IBaseResource resource = response.getResponseResource();
+    if (resource == null || !plain(request)) {
+      return true;
+    }
+    String base = request.getFhirServerBase();
+    String body;
+    IBaseResource standIn;
+    if (resource instanceof IBaseBundle bundle) {
+      body = bundle(bundle, base);
+      standIn = resources.standIn(resource, null);
+    } else if (resource.getMeta().getVersionId() != null) {
+      body = resources.json(resource, base);
+      standIn = resources.standIn(resource, null);
+    } else {
+      return true;
+    }
+    request.getUserData().put(BODY, body);
+    response.setResponseResource(standIn);
+    served.increment();
+    return true;
+  }
+
+  /** Responses served from cached JSON so far. */
+  long served() {
+    return served.sum();
+  }
+
+  @Hook(Pointcut.SERVER_OUTGOING_WRITER_CREATED)
+  public Writer writer(Writer writer, RequestDetails request) throws IOException {
+    Object body = request.getUserData().remove(BODY);
+    return body == null ? null : new Substituted(writer, (String) body);
+  }
+
+  /**
+   * Whether HAPI would encode this request's response exactly as the cache holds it (and {@link
+   * #substitute} will serve it from there).
+   */
+  static boolean plain(RequestDetails request) {
+    if (request == null || !CACHED.contains(request.getRestOperationType())) {
+      return false;
+    }
+    Map<String, String[]> params = request.getParameters();
+    if (params.containsKey(Constants.PARAM_PRETTY)
+        || params.containsKey(Constants.PARAM_ELEMENTS)
+        || params.containsKey(Constants.PARAM_ELEMENTS + Constants.PARAM_ELEMENTS_EXCLUDE_MODIFIER)
+        || params.containsKey(Constants.PARAM_NARRATIVE)
+        || isZero(params.get(Constants.PARAM_COUNT))
+        || mentionsHtml(params.get(Constants.PARAM_FORMAT))
+        || mentionsHtml(new String[] {request.getHeader(Constants.HEADER_ACCEPT)})) {
+      // HTML goes to HAPI's response highlighter, which renders the real resource
+      return false;
+    }
+    if (!RestfulServerUtils.determineSummaryMode(request).equals(Set.of(SummaryEnum.FALSE))) {
+      return false;
+    }
+    return RestfulServerUtils.determineResponseEncodingWithDefault(request).getEncoding()
+            == EncodingEnum.JSON
+        && !RestfulServerUtils.prettyPrintResponse(request.getServer(), request);
+  }
+
+  private static boolean mentionsHtml(String[] values) {
+    if (values != null) {
+      for (String v : values) {
+        if (v != null && v.toLowerCase(java.util.Locale.ROOT).contains("html")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean isZero(String[] values) {
+    return values != null && values.length > 0 && "0".equals(values[0]);
+  }
+
+  /**
+   * The Bundle as HAPI encodes it: each entry resource is swapped for a placeholder while the
+   * Bundle is encoded, then the placeholder text is replaced by the resource's JSON.
+   */
+  private String bundle(IBaseBundle bundle, String base) {
+    FhirTerser terser = ctx.newTerser();
+    List<IBase> entries = terser.getValues(bundle, "Bundle.entry");
+    List<IBaseResource> originals = new ArrayList<>(entries.size());
+    List<String> placeholders = new ArrayList<>(entries.size());
+    for (int i = 0; i < entries.size(); i++) {
+      IBase entry = entries.get(i);
+      IBaseResource original = terser.getSingleValueOrNull(entry, "resource", IBaseResource.class);
+      originals.add(original);
+      if (original == null) {
+        placeholders.add(null);
+        continue;
+      }
+      IBaseResource placeholder = ctx.getResourceDefinition("Basic").newInstance();
+      placeholder.setId("fhirtrials-entry-" + i);
+      setResource(entry, placeholder);
+      placeholders.add(ctx.newJsonParser().encodeResourceToString(placeholder));
+    }
+    String envelope;
+    try {
+      envelope =
+          ctx.newJsonParser()
+              .setPrettyPrint(false)
+              .setServerBaseUrl(base)
+              .encodeResourceToString(bundle);
+    } finally {
+      for (int i = 0; i < entries.size(); i++) {
+        if (originals.get(i) != null) {
+          setResource(entries.get(i), originals.get(i));
+        }
+      }
+    }
+    StringBuilder out = new StringBuilder(envelope.length() + 8192 * entries.size());
+    int from = 0;
+    for (int i = 0; i < entries.size(); i++) {
+      if (placeholders.get(i) == null) {
+        continue;
+      }
+      int at = envelope.indexOf(placeholders.get(i), from);
+      if (at < 0) {
+        throw new IllegalStateException("entry " + i + " not found in the encoded Bundle");
+      }
+      out.append(envelope, from, at).append(resources.json(originals.get(i), base));
+      from = at + placeholders.get(i).length();
+    }
+    return out.append(envelope, from, envelope.length()).toString();
+  }
+
+  private void setResource(IBase entry, IBaseResource resource) {
+    ((BaseRuntimeElementCompositeDefinition<?>) ctx.getElementDefinition(entry.getClass()))
+        .getChildByName("resource")
+        .getMutator()
+        .setValue(entry, resource);
+  }
+
+  /** Writes the substituted body; drops what HAPI encodes from the stand-in. */
+  private static final class Substituted extends FilterWriter {
+    Substituted(Writer out, String body) throws IOException {
+      super(out);
+      out.write(body);
+    }
+
+    @Override
+    public void write(int c) {}
+
+    @Override
+    public void write(char[] cbuf, int off, int len) {}
+
+    @Override
+    public void write(String str, int off, int len) {}
+  }
+}
