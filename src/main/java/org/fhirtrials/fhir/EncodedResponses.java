@@ -9,14 +9,19 @@ import ca.uhn.fhir.rest.api.Constants;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.SummaryEnum;
+import ca.uhn.fhir.rest.api.server.IRestfulResponse;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.ResponseDetails;
 import ca.uhn.fhir.rest.server.RestfulServerUtils;
+import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
+import ca.uhn.fhir.util.DateUtils;
 import ca.uhn.fhir.util.FhirTerser;
-import java.io.FilterWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,7 +53,6 @@ public final class EncodedResponses {
   /** Before every other hook (paging links, the highlighter). */
   static final int REALISE_ORDER = -1_000;
 
-  private static final String BODY = EncodedResponses.class.getName() + ".body";
   private static final Set<RestOperationTypeEnum> CACHED =
       Set.of(
           RestOperationTypeEnum.READ,
@@ -84,38 +88,58 @@ public final class EncodedResponses {
   }
 
   @Hook(value = Pointcut.SERVER_OUTGOING_RESPONSE, order = ORDER)
-  public boolean substitute(RequestDetails request, ResponseDetails response) {
+  public boolean substitute(RequestDetails request, ResponseDetails response) throws IOException {
     IBaseResource resource = response.getResponseResource();
     if (resource == null || !plain(request)) {
       return true;
     }
     String base = request.getFhirServerBase();
+    IRestfulResponse out = request.getResponse();
     String body;
-    IBaseResource standIn;
     if (resource instanceof IBaseBundle bundle) {
       body = bundle(bundle, base);
-      standIn = resources.standIn(resource, null);
     } else if (resource.getMeta().getVersionId() != null) {
       body = resources.json(resource, base);
-      standIn = resources.standIn(resource, null);
+      // the headers HAPI adds to a read (RestfulServerUtils.streamResponseAsResource)
+      out.addHeader(
+          Constants.HEADER_CONTENT_LOCATION,
+          resource.getIdElement().withServerBase(base, ctx.getResourceType(resource)).getValue());
+      out.addHeader(
+          Constants.HEADER_ETAG, RestfulServerUtils.createEtag(resource.getMeta().getVersionId()));
     } else {
       return true;
     }
-    request.getUserData().put(BODY, body);
-    response.setResponseResource(standIn);
-    served.increment();
-    return true;
+    Date lastUpdated = resource.getMeta().getLastUpdated();
+    if (lastUpdated != null) {
+      out.addHeader(Constants.HEADER_LAST_MODIFIED, DateUtils.formatDate(lastUpdated));
+    }
+    String contentType =
+        RestfulServerUtils.determineResponseEncodingWithDefault(request).getResourceContentType();
+    served.increment(); // before the client can have the answer
+    if (request.isRespondGzip()) {
+      Writer writer =
+          out.getResponseWriter(
+              response.getResponseCode(), contentType, Constants.CHARSET_NAME_UTF8, true);
+      writer.write(body);
+      out.commitResponse(writer);
+    } else {
+      // bytes with a length: no chunked encoding, no per-character writer
+      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+      OutputStream stream =
+          out.getResponseOutputStream(response.getResponseCode(), contentType, bytes.length);
+      if (request instanceof ServletRequestDetails servlet) {
+        // HAPI's stream path clears the charset its writer path declares
+        servlet.getServletResponse().setCharacterEncoding(Constants.CHARSET_NAME_UTF8);
+      }
+      stream.write(bytes);
+      out.commitResponse(stream);
+    }
+    return false;
   }
 
   /** Responses served from cached JSON so far. */
   long served() {
     return served.sum();
-  }
-
-  @Hook(Pointcut.SERVER_OUTGOING_WRITER_CREATED)
-  public Writer writer(Writer writer, RequestDetails request) throws IOException {
-    Object body = request.getUserData().remove(BODY);
-    return body == null ? null : new Substituted(writer, (String) body);
   }
 
   /**
@@ -217,22 +241,5 @@ public final class EncodedResponses {
         .getChildByName("resource")
         .getMutator()
         .setValue(entry, resource);
-  }
-
-  /** Writes the substituted body; drops what HAPI encodes from the stand-in. */
-  private static final class Substituted extends FilterWriter {
-    Substituted(Writer out, String body) throws IOException {
-      super(out);
-      out.write(body);
-    }
-
-    @Override
-    public void write(int c) {}
-
-    @Override
-    public void write(char[] cbuf, int off, int len) {}
-
-    @Override
-    public void write(String str, int off, int len) {}
   }
 }
