@@ -1,5 +1,7 @@
 package org.fhirtrials.eligibility.extract;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -198,8 +200,36 @@ public final class CriterionExtractor {
     }
   }
 
+  /**
+   * Extractions by what they depend on (everything of a criterion but its id), shared by every
+   * extractor: a trial's criteria are extracted once for its R4 and R5 resources, the search index
+   * and {@code $match}, and a phrasing that recurs across trials ("Pregnant or breastfeeding") once
+   * for all of them. Bounded; proven equal to a fresh extraction by {@code CriterionMemoTest}.
+   */
+  private static final Cache<Criterion, ExtractedCriterion> MEMO =
+      Caffeine.newBuilder().maximumSize(200_000).build();
+
   /** Extracts the constraints of one criterion. Never throws for any text. */
   public ExtractedCriterion extract(Criterion criterion) {
+    Criterion key =
+        new Criterion(
+            "",
+            criterion.exclusion(),
+            criterion.text(),
+            criterion.parentText(),
+            criterion.comparatorLost());
+    ExtractedCriterion shared = MEMO.get(key, this::extractFresh);
+    return new ExtractedCriterion(
+        criterion,
+        shared.constraints(),
+        shared.logic(),
+        shared.computable(),
+        shared.reason(),
+        shared.fhirPath());
+  }
+
+  /** {@link #extract} without the memo. */
+  ExtractedCriterion extractFresh(Criterion criterion) {
     NormalizedText nt = NormalizedText.of(criterion.text());
     String text = nt.text;
     List<Mention> mentions = mentions(text);

@@ -41,7 +41,7 @@ public final class ExtractBenchmark {
               if (trial.eligibility() != null) {
                 for (Criterion criterion : trial.eligibility().criteria()) {
                   n[1]++;
-                  if (extractor.extract(criterion).computable()) {
+                  if (extractor.extractFresh(criterion).computable()) {
                     n[2]++;
                   }
                 }
