@@ -38,6 +38,22 @@ public final class Extracted {
     points = List.copyOf(points);
   }
 
+  /**
+   * Replaces every string by {@code canonical}'s instance of it, so equal values held by many
+   * documents (cities, codes, words) are one object in memory. Call after {@link #compact}.
+   */
+  void canonicalise(java.util.function.UnaryOperator<String> canonical) {
+    if (keys instanceof ArraySet a) {
+      a.replaceAll(canonical);
+    }
+    if (words instanceof ArraySet a) {
+      a.replaceAll(canonical);
+    }
+    if (!strings.isEmpty()) {
+      strings = strings.stream().map(canonical).toList();
+    }
+  }
+
   public Set<String> keys() {
     return keys;
   }
@@ -98,6 +114,12 @@ public final class Extracted {
         return Set.of();
       }
       return set instanceof ArraySet ? set : new ArraySet(set.toArray(new String[0]));
+    }
+
+    void replaceAll(java.util.function.UnaryOperator<String> f) {
+      for (int i = 0; i < values.length; i++) {
+        values[i] = f.apply(values[i]);
+      }
     }
 
     @Override
