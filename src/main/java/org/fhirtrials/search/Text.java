@@ -19,6 +19,28 @@ public final class Text {
     if (s == null) {
       return "";
     }
+    if (isPlainAscii(s)) {
+      // nothing to normalise, strip or collapse: the same result without NFD and two regexes
+      return s.trim().toLowerCase(Locale.ROOT);
+    }
+    return foldSlowly(s);
+  }
+
+  /** Printable ASCII with no two spaces in a row. */
+  private static boolean isPlainAscii(String s) {
+    char previous = 'x';
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c > 0x7e || (c == ' ' && previous == ' ')) {
+        return false;
+      }
+      previous = c;
+    }
+    return true;
+  }
+
+  /** {@link #fold} for any text (the reference the fast path must equal). */
+  static String foldSlowly(String s) {
     String plain = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
     return SPACES.matcher(plain.trim()).replaceAll(" ").toLowerCase(Locale.ROOT);
   }

@@ -47,6 +47,38 @@ class SearchPrimitivesTest {
   }
 
   @Test
+  void foldingTakesTheAsciiShortcutOnlyWhereItGivesTheSameResult() {
+    java.util.List<String> samples =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                "",
+                " ",
+                "  Lung  Cancer ",
+                "Hépatite B",
+                "Non-Small Cell Lung Cancer",
+                "tab\there",
+                "line\nbreak",
+                "ÅNGSTRÖM",
+                "İstanbul",
+                "ﬁnal ligature",
+                "x\u00a0y",
+                "Q-T interval > 450 ms",
+                "Ⅻ roman"));
+    java.util.Random random = new java.util.Random(42);
+    String alphabet = "aZ 09-é\t\n.Ü ";
+    for (int i = 0; i < 2_000; i++) {
+      StringBuilder b = new StringBuilder();
+      for (int j = random.nextInt(12); j > 0; j--) {
+        b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      samples.add(b.toString());
+    }
+    for (String s : samples) {
+      assertThat(Text.fold(s)).as("fold(%s)", s).isEqualTo(Text.foldSlowly(s));
+    }
+  }
+
+  @Test
   void postingsStaySortedThroughAddsAndRemoves() {
     Postings p = new Postings();
     p.add(5);
