@@ -40,6 +40,7 @@ public final class SearchIndexes implements SearchBackend {
   private final IndexSource source;
   private final DocumentExtractor extractor;
   private final Map<String, TypeIndex> indexes = new HashMap<>();
+  private final StringPool strings = new StringPool();
   private final Set<String> pending = ConcurrentHashMap.newKeySet();
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final AtomicBoolean indexingScheduled = new AtomicBoolean();
@@ -63,7 +64,7 @@ public final class SearchIndexes implements SearchBackend {
     this.registry = registry;
     this.source = source;
     this.extractor = new DocumentExtractor(ctx, registry);
-    registry.types().forEach(t -> indexes.put(t, new TypeIndex()));
+    registry.types().forEach(t -> indexes.put(t, new TypeIndex(strings)));
   }
 
   public SearchParamRegistry registry() {
@@ -282,10 +283,24 @@ public final class SearchIndexes implements SearchBackend {
   private Prepared prepare(String nctId) {
     Map<String, Map<String, Map<String, Extracted>>> byType =
         extractor.extract(source.resources(nctId), () -> source.text(nctId));
-    // only what a document has is kept in memory (most parameters are empty on most resources)
+    // only what a document has is kept in memory (most parameters are empty on most resources),
+    // compact and with pooled strings, prepared here on all cores rather than under the lock
     byType
         .values()
-        .forEach(docs -> docs.values().forEach(e -> e.values().removeIf(Extracted::isEmpty)));
+        .forEach(
+            docs ->
+                docs.values()
+                    .forEach(
+                        entries -> {
+                          entries.values().removeIf(Extracted::isEmpty);
+                          entries
+                              .values()
+                              .forEach(
+                                  e -> {
+                                    e.compact();
+                                    e.canonicalise(strings::canonical);
+                                  });
+                        }));
     return new Prepared(nctId, byType);
   }
 }

@@ -38,8 +38,12 @@ final class TypeIndex {
   private final Map<String, ParamIndex> params = new HashMap<>();
   private final Postings live = new Postings();
 
-  /** One instance of each indexed string (see {@link Extracted#canonicalise}). */
-  private final Map<String, String> strings = new HashMap<>();
+  /** One instance of each indexed string, shared by the indexes of a base. */
+  private final StringPool strings;
+
+  TypeIndex(StringPool strings) {
+    this.strings = strings;
+  }
 
   /** Ordinals ranked by id, rebuilt lazily after documents are added: the default order. */
   private int[] rankById = new int[0];
@@ -73,13 +77,7 @@ final class TypeIndex {
 
   private void add(int ordinal, Map<String, Extracted> entries) {
     live.add(ordinal);
-    entries
-        .values()
-        .forEach(
-            e -> {
-              e.compact();
-              e.canonicalise(this::canonical);
-            });
+    entries.values().forEach(Extracted::compact); // a no-op for prepared entries
     docs.put(ordinal, Map.copyOf(entries));
     entries.forEach(
         (name, e) -> {
@@ -91,7 +89,9 @@ final class TypeIndex {
           e.keys.forEach(k -> p.keys.computeIfAbsent(k, x -> new Postings()).add(ordinal));
           e.words.forEach(w -> p.words.computeIfAbsent(w, x -> new Postings()).add(ordinal));
           for (String s : e.strings) {
-            p.folded.computeIfAbsent(canonical(Text.fold(s)), x -> new Postings()).add(ordinal);
+            p.folded
+                .computeIfAbsent(strings.canonical(Text.fold(s)), x -> new Postings())
+                .add(ordinal);
             p.exact.computeIfAbsent(s, x -> new Postings()).add(ordinal);
           }
           if (!e.dates.isEmpty()) {
@@ -106,11 +106,6 @@ final class TypeIndex {
                 pt -> p.grid.computeIfAbsent(cell(pt[0], pt[1]), x -> new Postings()).add(ordinal));
           }
         });
-  }
-
-  private String canonical(String s) {
-    String existing = strings.putIfAbsent(s, s);
-    return existing == null ? s : existing;
   }
 
   private void remove(int ordinal) {

@@ -1,0 +1,17 @@
+package org.fhirtrials.search;
+
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One instance of each string the index holds: values repeated across documents (cities, codes,
+ * words, reference keys) are one object in memory instead of one per document. Thread-safe, so
+ * trials can be prepared for the index on all cores.
+ */
+final class StringPool {
+  private final ConcurrentHashMap<String, String> strings = new ConcurrentHashMap<>();
+
+  String canonical(String s) {
+    String existing = strings.putIfAbsent(s, s);
+    return existing == null ? s : existing;
+  }
+}
