@@ -18,7 +18,6 @@ import ca.uhn.fhir.util.DateUtils;
 import ca.uhn.fhir.util.FhirTerser;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Date;
@@ -26,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.zip.GZIPOutputStream;
 import org.hl7.fhir.instance.model.api.IBase;
 import org.hl7.fhir.instance.model.api.IBaseBundle;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -95,11 +95,11 @@ public final class EncodedResponses {
     }
     String base = request.getFhirServerBase();
     IRestfulResponse out = request.getResponse();
-    String body;
+    List<byte[]> body;
     if (resource instanceof IBaseBundle bundle) {
       body = bundle(bundle, base);
     } else if (resource.getMeta().getVersionId() != null) {
-      body = resources.json(resource, base);
+      body = List.of(resources.json(resource, base));
       // the headers HAPI adds to a read (RestfulServerUtils.streamResponseAsResource)
       out.addHeader(
           Constants.HEADER_CONTENT_LOCATION,
@@ -115,25 +115,29 @@ public final class EncodedResponses {
     }
     String contentType =
         RestfulServerUtils.determineResponseEncodingWithDefault(request).getResourceContentType();
-    served.increment(); // before the client can have the answer
-    if (request.isRespondGzip()) {
-      Writer writer =
-          out.getResponseWriter(
-              response.getResponseCode(), contentType, Constants.CHARSET_NAME_UTF8, true);
-      writer.write(body);
-      out.commitResponse(writer);
-    } else {
-      // bytes with a length: no chunked encoding, no per-character writer
-      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-      OutputStream stream =
-          out.getResponseOutputStream(response.getResponseCode(), contentType, bytes.length);
-      if (request instanceof ServletRequestDetails servlet) {
-        // HAPI's stream path clears the charset its writer path declares
-        servlet.getServletResponse().setCharacterEncoding(Constants.CHARSET_NAME_UTF8);
-      }
-      stream.write(bytes);
-      out.commitResponse(stream);
+    boolean gzip = request.isRespondGzip();
+    if (gzip) {
+      out.addHeader(Constants.HEADER_CONTENT_ENCODING, Constants.ENCODING_GZIP);
     }
+    served.increment(); // before the client can have the answer
+    // the cached bytes as they are: no per-request string of the whole page, no re-encoding
+    OutputStream stream =
+        out.getResponseOutputStream(
+            response.getResponseCode(),
+            contentType,
+            gzip ? null : body.stream().mapToInt(b -> b.length).sum());
+    if (request instanceof ServletRequestDetails servlet) {
+      // HAPI's stream path clears the charset its writer path declares
+      servlet.getServletResponse().setCharacterEncoding(Constants.CHARSET_NAME_UTF8);
+    }
+    OutputStream target = gzip ? new GZIPOutputStream(stream) : stream;
+    for (byte[] part : body) {
+      target.write(part);
+    }
+    if (target instanceof GZIPOutputStream z) {
+      z.finish();
+    }
+    out.commitResponse(stream);
     return false;
   }
 
@@ -188,7 +192,7 @@ public final class EncodedResponses {
    * The Bundle as HAPI encodes it: each entry resource is swapped for a placeholder while the
    * Bundle is encoded, then the placeholder text is replaced by the resource's JSON.
    */
-  private String bundle(IBaseBundle bundle, String base) {
+  private List<byte[]> bundle(IBaseBundle bundle, String base) {
     FhirTerser terser = ctx.newTerser();
     List<IBase> entries = terser.getValues(bundle, "Bundle.entry");
     List<IBaseResource> originals = new ArrayList<>(entries.size());
@@ -220,7 +224,7 @@ public final class EncodedResponses {
         }
       }
     }
-    StringBuilder out = new StringBuilder(envelope.length() + 8192 * entries.size());
+    List<byte[]> out = new ArrayList<>(2 * entries.size() + 1);
     int from = 0;
     for (int i = 0; i < entries.size(); i++) {
       if (placeholders.get(i) == null) {
@@ -230,10 +234,12 @@ public final class EncodedResponses {
       if (at < 0) {
         throw new IllegalStateException("entry " + i + " not found in the encoded Bundle");
       }
-      out.append(envelope, from, at).append(resources.json(originals.get(i), base));
+      out.add(envelope.substring(from, at).getBytes(StandardCharsets.UTF_8));
+      out.add(resources.json(originals.get(i), base));
       from = at + placeholders.get(i).length();
     }
-    return out.append(envelope, from, envelope.length()).toString();
+    out.add(envelope.substring(from).getBytes(StandardCharsets.UTF_8));
+    return out;
   }
 
   private void setResource(IBase entry, IBaseResource resource) {

@@ -15,13 +15,13 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
  * @param stored the stored trial
  * @param study its ResearchStudy
  * @param byReference every resource by {@code Type/id}
- * @param json the served JSON of a resource by server base and {@code Type/id}
+ * @param json the served JSON (UTF-8) of a resource by server base and {@code Type/id}
  */
 public record MappedTrial(
     StoredTrial stored,
     IBaseResource study,
     Map<String, IBaseResource> byReference,
-    Map<String, String> json) {
+    Map<String, byte[]> json) {
 
   public MappedTrial(
       StoredTrial stored, IBaseResource study, Map<String, IBaseResource> byReference) {
@@ -36,7 +36,7 @@ public record MappedTrial(
    * The JSON of resource {@code reference} as served from {@code base}, encoded by {@code encoder}
    * the first time; empty if the trial has no such resource.
    */
-  Optional<String> json(String base, String reference, Function<IBaseResource, String> encoder) {
+  Optional<byte[]> json(String base, String reference, Function<IBaseResource, byte[]> encoder) {
     IBaseResource resource = byReference.get(reference);
     if (resource == null) {
       return Optional.empty();

@@ -3,6 +3,7 @@ package org.fhirtrials.fhir;
 import ca.uhn.fhir.context.FhirContext;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,11 +127,11 @@ public final class TrialResources {
   }
 
   /**
-   * The JSON HAPI's parser writes for {@code resource} (a served resource as read from here, with
-   * its version) with no pretty-printing and {@code base} as server base: the cached encoding of
-   * that stored version when the trial is in the cache, else encoded now.
+   * The JSON (UTF-8) HAPI's parser writes for {@code resource} (a served resource as read from
+   * here, with its version) with no pretty-printing and {@code base} as server base: the cached
+   * encoding of that stored version when the trial is in the cache, else encoded now.
    */
-  public String json(IBaseResource resource, String base) {
+  public byte[] json(IBaseResource resource, String base) {
     String type = context().getResourceType(resource);
     String id = resource.getIdElement().getIdPart();
     if (resource.getUserData(MAPPED_FROM) instanceof MappedTrial from) {
@@ -148,7 +149,7 @@ public final class TrialResources {
               .map(nct -> cache.getIfPresent(new Key(nct, Long.parseLong(version))))
               .orElse(null);
       if (cached != null) {
-        Optional<String> json = cached.json(base, type + "/" + id, r -> encode(r, base));
+        Optional<byte[]> json = cached.json(base, type + "/" + id, r -> encode(r, base));
         if (json.isPresent()) {
           return json.get();
         }
@@ -157,12 +158,13 @@ public final class TrialResources {
     return encode(resource, base);
   }
 
-  private String encode(IBaseResource resource, String base) {
+  private byte[] encode(IBaseResource resource, String base) {
     return context()
         .newJsonParser()
         .setPrettyPrint(false)
         .setServerBaseUrl(base)
-        .encodeResourceToString(resource);
+        .encodeResourceToString(resource)
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   /**
