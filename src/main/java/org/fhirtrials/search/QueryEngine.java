@@ -241,10 +241,14 @@ final class QueryEngine {
       }
     }
     List<Integer> hits = new ArrayList<>();
+    // points outside the latitude band cannot be within range: no great-circle distance for them
+    double band = dLat * 1.01;
     for (int o : Postings.or(candidates)) {
       double best = Double.MAX_VALUE;
       for (double[] pt : p.points.get(o)) {
-        best = Math.min(best, haversine(lat, lon, pt[0], pt[1]));
+        if (Math.abs(pt[0] - lat) <= band) {
+          best = Math.min(best, haversine(lat, lon, pt[0], pt[1]));
+        }
       }
       if (best <= km) {
         hits.add(o);

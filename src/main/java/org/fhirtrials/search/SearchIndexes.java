@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -174,59 +173,80 @@ public final class SearchIndexes implements SearchBackend {
       String type, int[] hits, QueryEngine engine, String[] sortParams, boolean lenient) {
     TypeIndex index = index(type);
     int[] ranks = index.ranks();
-    Comparator<Integer> byId = Comparator.comparingInt(o -> ranks[o]);
-    Comparator<Integer> order = null;
+    List<Comparator<Integer>> keys = new ArrayList<>();
     if (sortParams != null) {
       for (String sortParam : sortParams) {
         for (String key : Values.splitOr(sortParam)) {
-          Comparator<Integer> c = sortKey(type, key.replaceFirst("^-", ""), engine, lenient);
+          Comparator<Integer> c = sortKey(type, key.replaceFirst("^-", ""), engine, lenient, hits);
           if (c != null) {
-            c = key.startsWith("-") ? c.reversed() : c;
-            order = order == null ? c : order.thenComparing(c);
+            keys.add(key.startsWith("-") ? c.reversed() : c);
           }
         }
       }
     }
-    order = order == null ? byId : order.thenComparing(byId);
     List<Integer> out = new ArrayList<>(hits.length);
-    for (int o : hits) {
-      out.add(o);
+    if (keys.isEmpty()) {
+      // by id: one primitive sort of (rank, ordinal) pairs
+      long[] packed = new long[hits.length];
+      for (int i = 0; i < hits.length; i++) {
+        packed[i] = ((long) ranks[hits[i]] << 32) | hits[i];
+      }
+      Arrays.sort(packed);
+      for (long p : packed) {
+        out.add((int) p);
+      }
+      return out;
     }
-    out.sort(order);
+    // the keys compare positions in hits (their values computed once per hit), then by id
+    Comparator<Integer> order = keys.get(0);
+    for (Comparator<Integer> k : keys.subList(1, keys.size())) {
+      order = order.thenComparing(k);
+    }
+    order = order.thenComparingInt(i -> ranks[hits[i]]);
+    Integer[] positions = new Integer[hits.length];
+    for (int i = 0; i < positions.length; i++) {
+      positions[i] = i;
+    }
+    Arrays.sort(positions, order);
+    for (Integer i : positions) {
+      out.add(hits[i]);
+    }
     return out;
   }
 
+  /** A comparator of positions in {@code hits} by one sort key; null when leniently ignored. */
   @SuppressWarnings({"unchecked", "rawtypes"})
   private Comparator<Integer> sortKey(
-      String type, String key, QueryEngine engine, boolean lenient) {
+      String type, String key, QueryEngine engine, boolean lenient, int[] hits) {
     TypeIndex index = index(type);
     if (key.equals("_score")) {
-      Map<Integer, Double> scores = new HashMap<>();
       TypeIndex.ParamIndex text = index.param(SearchParamRegistry.TEXT);
       TypeIndex.ParamIndex titles = index.param(TITLE_WORDS);
       int n = Math.max(1, index.count());
       // relevance: sum of term idf, doubled when the term is in a title; best first
-      return Comparator.comparingDouble(
-          (Integer o) ->
-              -scores.computeIfAbsent(
-                  o,
-                  x -> {
-                    double s = 0;
-                    for (String t : engine.textTerms) {
-                      Postings df = text.keys.get(t);
-                      double idf = Math.log(1.0 + n / (double) (df == null ? 1 : df.size()));
-                      Postings inTitle = titles.keys.get(t);
-                      s += idf * (inTitle != null && inTitle.contains(x) ? 2 : 1);
-                    }
-                    return s;
-                  }));
+      double[] scores = new double[hits.length];
+      for (int i = 0; i < hits.length; i++) {
+        double s = 0;
+        for (String t : engine.textTerms) {
+          Postings df = text.keys.get(t);
+          double idf = Math.log(1.0 + n / (double) (df == null ? 1 : df.size()));
+          Postings inTitle = titles.keys.get(t);
+          s += idf * (inTitle != null && inTitle.contains(hits[i]) ? 2 : 1);
+        }
+        scores[i] = -s;
+      }
+      return Comparator.comparingDouble(i -> scores[i]);
     }
     if (key.equals(SearchParamRegistry.NEAR) || key.equals("_distance")) {
-      return Comparator.comparingDouble(o -> engine.distances.getOrDefault(o, Double.MAX_VALUE));
+      double[] distances = new double[hits.length];
+      for (int i = 0; i < hits.length; i++) {
+        distances[i] = engine.distances.getOrDefault(hits[i], Double.MAX_VALUE);
+      }
+      return Comparator.comparingDouble(i -> distances[i]);
     }
     if (key.equals("_id")) {
       int[] ranks = index.ranks();
-      return Comparator.comparingInt(o -> ranks[o]);
+      return Comparator.comparingInt(i -> ranks[hits[i]]);
     }
     if (!registry.params(type).containsKey(key)) {
       if (lenient) {
@@ -234,17 +254,15 @@ public final class SearchIndexes implements SearchBackend {
       }
       throw new SearchException("_sort: '" + key + "' is not a search parameter of " + type);
     }
-    // the sort key of each hit, from its indexed values, computed once per search
-    Map<Integer, Comparable<?>> keys = new HashMap<>();
-    Function<Integer, Comparable<?>> sortKeyOf =
-        o -> {
-          Extracted e = index.extracted(o, key);
-          return e == null ? null : e.sortKey();
-        };
+    // the sort key of each hit, from its indexed values
+    Comparable[] values = new Comparable[hits.length];
+    for (int i = 0; i < hits.length; i++) {
+      Extracted e = index.extracted(hits[i], key);
+      values[i] = e == null ? null : e.sortKey();
+    }
     Comparator<Comparable> natural = Comparator.naturalOrder();
     // resources without a value sort last
-    return Comparator.comparing(
-        o -> (Comparable) keys.computeIfAbsent(o, sortKeyOf), Comparator.nullsLast(natural));
+    return Comparator.comparing(i -> values[i], Comparator.nullsLast(natural));
   }
 
   /**
