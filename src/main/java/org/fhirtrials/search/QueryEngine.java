@@ -1,6 +1,7 @@
 package org.fhirtrials.search;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -223,9 +224,9 @@ final class QueryEngine {
     double km = near.km();
     double dLat = km / KM_PER_DEGREE;
     double dLon = km / (KM_PER_DEGREE * Math.max(0.01, Math.cos(Math.toRadians(lat))));
-    List<int[]> candidates = new ArrayList<>();
+    List<CellPoints> cells = new ArrayList<>();
     if ((2 * dLat + 1) * (2 * dLon + 1) > p.grid.size()) {
-      p.grid.values().forEach(c -> candidates.add(c.toArray()));
+      cells.addAll(p.grid.values());
     } else {
       for (double a = lat - dLat;
           a <= lat + dLat + TypeIndex.CELL_DEGREES;
@@ -233,29 +234,31 @@ final class QueryEngine {
         for (double o = lon - dLon;
             o <= lon + dLon + TypeIndex.CELL_DEGREES;
             o += TypeIndex.CELL_DEGREES) {
-          Postings c = p.grid.get(TypeIndex.cell(Math.min(a, 90), wrap(o)));
+          CellPoints c = p.grid.get(TypeIndex.cell(Math.min(a, 90), wrap(o)));
           if (c != null) {
-            candidates.add(c.toArray());
+            cells.add(c);
           }
         }
       }
     }
-    List<Integer> hits = new ArrayList<>();
-    // points outside the latitude band cannot be within range: no great-circle distance for them
+    // only the points in the cells around: a document's distance is that of its nearest point;
+    // points outside the latitude band cannot be within range (no great-circle distance for them)
     double band = dLat * 1.01;
-    for (int o : Postings.or(candidates)) {
-      double best = Double.MAX_VALUE;
-      for (double[] pt : p.points.get(o)) {
-        if (Math.abs(pt[0] - lat) <= band) {
-          best = Math.min(best, haversine(lat, lon, pt[0], pt[1]));
+    Map<Integer, Double> within = new HashMap<>();
+    for (CellPoints c : cells) {
+      for (int i = 0; i < c.size(); i++) {
+        if (Math.abs(c.lat(i) - lat) <= band) {
+          double d = haversine(lat, lon, c.lat(i), c.lon(i));
+          if (d <= km) {
+            within.merge(c.ordinal(i), d, Math::min);
+          }
         }
       }
-      if (best <= km) {
-        hits.add(o);
-        distances.merge(o, best, Math::min);
-      }
     }
-    return hits.stream().mapToInt(Integer::intValue).toArray();
+    within.forEach((o, d) -> distances.merge(o, d, Math::min));
+    int[] hits = within.keySet().stream().mapToInt(Integer::intValue).toArray();
+    Arrays.sort(hits);
+    return hits;
   }
 
   private static double wrap(double lon) {

@@ -27,8 +27,9 @@ final class TypeIndex {
     final Postings present = new Postings();
     final Map<Integer, List<DateRange>> dates = new HashMap<>();
     final Map<Integer, List<Double>> numbers = new HashMap<>();
-    final Map<Integer, List<double[]>> points = new HashMap<>();
-    final Map<Long, Postings> grid = new HashMap<>();
+
+    /** The points of the documents by one-degree grid cell. */
+    final Map<Long, CellPoints> grid = new HashMap<>();
   }
 
   private final List<String> ids = new ArrayList<>();
@@ -100,10 +101,10 @@ final class TypeIndex {
           if (!e.numbers.isEmpty()) {
             p.numbers.put(ordinal, e.numbers);
           }
-          if (!e.points.isEmpty()) {
-            p.points.put(ordinal, e.points);
-            e.points.forEach(
-                pt -> p.grid.computeIfAbsent(cell(pt[0], pt[1]), x -> new Postings()).add(ordinal));
+          for (double[] pt : e.points) {
+            p.grid
+                .computeIfAbsent(cell(pt[0], pt[1]), x -> new CellPoints())
+                .add(ordinal, pt[0], pt[1]);
           }
         });
   }
@@ -126,8 +127,14 @@ final class TypeIndex {
           }
           p.dates.remove(ordinal);
           p.numbers.remove(ordinal);
-          if (p.points.remove(ordinal) != null) {
-            e.points.forEach(pt -> removeFrom(p.grid, cell(pt[0], pt[1]), ordinal));
+          for (double[] pt : e.points) {
+            CellPoints c = p.grid.get(cell(pt[0], pt[1]));
+            if (c != null) {
+              c.remove(ordinal);
+              if (c.size() == 0) {
+                p.grid.remove(cell(pt[0], pt[1]));
+              }
+            }
           }
         });
   }

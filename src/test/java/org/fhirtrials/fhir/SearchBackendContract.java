@@ -246,6 +246,15 @@ abstract class SearchBackendContract {
         .containsExactly(TrialFixtures.ASTHMA);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"r4", "r5"})
+  void aTrialWhoseSitesMovedIsNoLongerNearTheOldOnes(String base) {
+    assertThat(ids(base, "ResearchStudy", "near", "45.7|4.8|20|km")).contains(TrialFixtures.HCC);
+    store.save(TrialFixtures.recruitingHccPhase2().toBuilder().sites(List.of()).build());
+    assertThat(ids(base, "ResearchStudy", "near", "45.7|4.8|20|km"))
+        .doesNotContain(TrialFixtures.HCC);
+  }
+
   protected List<String> ids(String base, String type, String param, String value) {
     return search(base, type, Map.of(param, new String[] {value}));
   }
