@@ -169,6 +169,20 @@ public final class SearchIndexes implements SearchBackend {
     }
   }
 
+  /** Distances above this (farther than any two points on Earth) sort as equal, last. */
+  private static final double MAX_KM = 25_000;
+
+  /**
+   * Bits of a rank in a packed distance key: 2^27 documents of a type (25,000 km in mm: 35 bits).
+   */
+  private static final int RANK_BITS = 27;
+
+  private static boolean byDistanceOnly(String[] sortParams) {
+    return sortParams != null
+        && sortParams.length == 1
+        && (sortParams[0].equals(SearchParamRegistry.NEAR) || sortParams[0].equals("_distance"));
+  }
+
   private List<Integer> order(
       String type, int[] hits, QueryEngine engine, String[] sortParams, boolean lenient) {
     TypeIndex index = index(type);
@@ -185,6 +199,23 @@ public final class SearchIndexes implements SearchBackend {
       }
     }
     List<Integer> out = new ArrayList<>(hits.length);
+    if (byDistanceOnly(sortParams) && hits.length > 1) {
+      // by distance then id: one primitive sort of (distance in millimetres, rank) pairs, which
+      // orders as the comparators would except distances within a millimetre (then by id)
+      long[] packed = new long[hits.length];
+      int[] byRank = new int[index.size()];
+      for (int i = 0; i < hits.length; i++) {
+        double km = engine.distances.getOrDefault(hits[i], MAX_KM);
+        long millimetres = Math.round(Math.min(km, MAX_KM) * 1e6);
+        packed[i] = (millimetres << RANK_BITS) | ranks[hits[i]];
+        byRank[ranks[hits[i]]] = hits[i];
+      }
+      Arrays.sort(packed);
+      for (long p : packed) {
+        out.add(byRank[(int) (p & ((1L << RANK_BITS) - 1))]);
+      }
+      return out;
+    }
     if (keys.isEmpty()) {
       // by id: one primitive sort of (rank, ordinal) pairs
       long[] packed = new long[hits.length];

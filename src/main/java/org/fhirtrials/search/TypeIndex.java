@@ -164,6 +164,11 @@ final class TypeIndex {
     return live.toArray();
   }
 
+  /** Ordinals given out so far (live or not): the bound of {@link #ranks()}. */
+  int size() {
+    return ids.size();
+  }
+
   int count() {
     return live.size();
   }

@@ -248,6 +248,38 @@ abstract class SearchBackendContract {
 
   @ParameterizedTest
   @ValueSource(strings = {"r4", "r5"})
+  void nearSortsByTheNearestSiteThenById(String base) {
+    // Reykjavik: no other fixture has a site within 300 km
+    for (String[] t :
+        new String[][] {
+          {"NCT90000003", "64.60"}, {"NCT90000001", "64.20"}, {"NCT90000002", "64.20"}
+        }) {
+      store.save(
+          TrialFixtures.recruitingHccPhase2().toBuilder()
+              .nctId(t[0])
+              .sites(
+                  List.of(
+                      new org.fhirtrials.model.Site(
+                          "Landspitali",
+                          null,
+                          "Reykjavik",
+                          null,
+                          null,
+                          "Iceland",
+                          new org.fhirtrials.model.GeoPoint(Double.parseDouble(t[1]), -21.9),
+                          List.of())))
+              .build());
+    }
+    assertThat(
+            search(
+                base,
+                "ResearchStudy",
+                Map.of("near", new String[] {"64.1|-21.9|300|km"}, "_sort", new String[] {"near"})))
+        .containsExactly("NCT90000001", "NCT90000002", "NCT90000003");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"r4", "r5"})
   void aTrialWhoseSitesMovedIsNoLongerNearTheOldOnes(String base) {
     assertThat(ids(base, "ResearchStudy", "near", "45.7|4.8|20|km")).contains(TrialFixtures.HCC);
     store.save(TrialFixtures.recruitingHccPhase2().toBuilder().sites(List.of()).build());
