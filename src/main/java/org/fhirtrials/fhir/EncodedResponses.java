@@ -32,12 +32,13 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /**
  * Serves reads and search pages from the cached JSON of each stored resource version instead of
- * encoding the resources per request (the bulk of a request's CPU). HAPI still runs the whole
- * request: method binding, {@code If-None-Match}, interceptors, paging, and every response header
- * ({@code ETag}, {@code Last-Modified}, {@code Content-Location}, content type, gzip) from a
- * stand-in with the same id and meta; only the body it would encode is replaced by the same bytes,
- * taken from the cache. A search page is the Bundle HAPI built, encoded with a placeholder per
- * entry resource that is then replaced by that resource's cached JSON.
+ * encoding the resources per request (the bulk of a request's CPU). HAPI still runs the request:
+ * method binding, {@code If-None-Match}, interceptors, paging; the response is written here through
+ * HAPI's own response object (so gzip and the common headers are HAPI's), with the headers HAPI
+ * would add ({@code ETag}, {@code Last-Modified}, {@code Content-Location}, content type) and the
+ * body HAPI would encode, taken from the cache. A search page is the Bundle HAPI built, encoded
+ * with a placeholder per entry resource, each placeholder then replaced by that resource's cached
+ * JSON; the parts are written as they are, with a {@code Content-Length}.
  *
  * <p>Only requests whose encoding is the cached one take this path: JSON, not pretty, no {@code
  * _summary} (other than {@code false}), {@code _elements}, {@code _count=0} or explicit {@code
@@ -58,6 +59,9 @@ public final class EncodedResponses {
           RestOperationTypeEnum.READ,
           RestOperationTypeEnum.SEARCH_TYPE,
           RestOperationTypeEnum.GET_PAGE);
+
+  /** Request user data key of the {@link #plain} decision. */
+  private static final String PLAIN = EncodedResponses.class.getName() + ".plain";
 
   private final TrialResources resources;
   private final FhirContext ctx;
@@ -148,10 +152,18 @@ public final class EncodedResponses {
 
   /**
    * Whether HAPI would encode this request's response exactly as the cache holds it (and {@link
-   * #substitute} will serve it from there).
+   * #substitute} will serve it from there). Decided once per request, so the provider that hands
+   * out stand-ins and the hooks that serve or realise them agree.
    */
   static boolean plain(RequestDetails request) {
-    if (request == null || !CACHED.contains(request.getRestOperationType())) {
+    if (request == null) {
+      return false;
+    }
+    return (Boolean) request.getUserData().computeIfAbsent(PLAIN, k -> decide(request));
+  }
+
+  private static boolean decide(RequestDetails request) {
+    if (!CACHED.contains(request.getRestOperationType())) {
       return false;
     }
     Map<String, String[]> params = request.getParameters();

@@ -98,15 +98,15 @@ public final class TrialResources {
     return resource;
   }
 
-  /** An empty resource of the same type with the same id and meta: what HAPI's headers read. */
-  IBaseResource standIn(IBaseResource resource, MappedTrial from) {
+  /**
+   * An empty resource of the same type with the same id and meta (what the headers are made from).
+   */
+  private IBaseResource standIn(IBaseResource resource, MappedTrial from) {
     IBaseResource standIn = context().getResourceDefinition(resource).newInstance();
     standIn.setId(resource.getIdElement());
     standIn.getMeta().setVersionId(resource.getMeta().getVersionId());
     standIn.getMeta().setLastUpdated(resource.getMeta().getLastUpdated());
-    if (from != null) {
-      standIn.setUserData(MAPPED_FROM, from);
-    }
+    standIn.setUserData(MAPPED_FROM, from);
     return standIn;
   }
 
@@ -127,33 +127,16 @@ public final class TrialResources {
   }
 
   /**
-   * The JSON (UTF-8) HAPI's parser writes for {@code resource} (a served resource as read from
-   * here, with its version) with no pretty-printing and {@code base} as server base: the cached
-   * encoding of that stored version when the trial is in the cache, else encoded now.
+   * The JSON (UTF-8) HAPI's parser writes for {@code resource} with no pretty-printing and {@code
+   * base} as server base: for a {@link #readStandIn stand-in}, the cached encoding of the resource
+   * it stands for; any other resource is encoded now.
    */
   public byte[] json(IBaseResource resource, String base) {
-    String type = context().getResourceType(resource);
-    String id = resource.getIdElement().getIdPart();
     if (resource.getUserData(MAPPED_FROM) instanceof MappedTrial from) {
-      return from.json(base, type + "/" + id, r -> encode(r, base))
-          .orElseThrow(() -> new IllegalStateException("no " + type + "/" + id + " in its trial"));
-    }
-    String version = resource.getMeta().getVersionId();
-    if (id != null
-        && version != null
-        && !version.isEmpty()
-        && version.length() < 19
-        && version.chars().allMatch(Character::isDigit)) {
-      MappedTrial cached =
-          ResourceIds.trialOf(id)
-              .map(nct -> cache.getIfPresent(new Key(nct, Long.parseLong(version))))
-              .orElse(null);
-      if (cached != null) {
-        Optional<byte[]> json = cached.json(base, type + "/" + id, r -> encode(r, base));
-        if (json.isPresent()) {
-          return json.get();
-        }
-      }
+      String reference =
+          context().getResourceType(resource) + "/" + resource.getIdElement().getIdPart();
+      return from.json(base, reference, r -> encode(r, base))
+          .orElseThrow(() -> new IllegalStateException("no " + reference + " in its trial"));
     }
     return encode(resource, base);
   }

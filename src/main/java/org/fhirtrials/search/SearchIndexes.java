@@ -187,6 +187,22 @@ public final class SearchIndexes implements SearchBackend {
       String type, int[] hits, QueryEngine engine, String[] sortParams, boolean lenient) {
     TypeIndex index = index(type);
     int[] ranks = index.ranks();
+    List<Integer> out = new ArrayList<>(hits.length);
+    if (byDistanceOnly(sortParams)) {
+      // by distance then id: one primitive sort of (distance in millimetres, rank) pairs, which
+      // orders as the comparators would except distances within a millimetre (then by id)
+      long[] packed = new long[hits.length];
+      for (int i = 0; i < hits.length; i++) {
+        double km = engine.distances.getOrDefault(hits[i], MAX_KM);
+        long millimetres = Math.round(Math.min(km, MAX_KM) * 1e6);
+        packed[i] = (millimetres << RANK_BITS) | ranks[hits[i]];
+      }
+      Arrays.sort(packed);
+      for (long p : packed) {
+        out.add(index.ordinalAtRank((int) (p & ((1L << RANK_BITS) - 1))));
+      }
+      return out;
+    }
     List<Comparator<Integer>> keys = new ArrayList<>();
     if (sortParams != null) {
       for (String sortParam : sortParams) {
@@ -197,24 +213,6 @@ public final class SearchIndexes implements SearchBackend {
           }
         }
       }
-    }
-    List<Integer> out = new ArrayList<>(hits.length);
-    if (byDistanceOnly(sortParams) && hits.length > 1) {
-      // by distance then id: one primitive sort of (distance in millimetres, rank) pairs, which
-      // orders as the comparators would except distances within a millimetre (then by id)
-      long[] packed = new long[hits.length];
-      int[] byRank = new int[index.size()];
-      for (int i = 0; i < hits.length; i++) {
-        double km = engine.distances.getOrDefault(hits[i], MAX_KM);
-        long millimetres = Math.round(Math.min(km, MAX_KM) * 1e6);
-        packed[i] = (millimetres << RANK_BITS) | ranks[hits[i]];
-        byRank[ranks[hits[i]]] = hits[i];
-      }
-      Arrays.sort(packed);
-      for (long p : packed) {
-        out.add(byRank[(int) (p & ((1L << RANK_BITS) - 1))]);
-      }
-      return out;
     }
     if (keys.isEmpty()) {
       // by id: one primitive sort of (rank, ordinal) pairs

@@ -49,6 +49,9 @@ final class TypeIndex {
   /** Ordinals ranked by id, rebuilt lazily after documents are added: the default order. */
   private int[] rankById = new int[0];
 
+  /** The inverse of {@link #rankById}: the ordinal at each rank. */
+  private int[] ordinalByRank = new int[0];
+
   private boolean rankStale;
 
   ParamIndex param(String name) {
@@ -164,11 +167,6 @@ final class TypeIndex {
     return live.toArray();
   }
 
-  /** Ordinals given out so far (live or not): the bound of {@link #ranks()}. */
-  int size() {
-    return ids.size();
-  }
-
   int count() {
     return live.size();
   }
@@ -191,12 +189,20 @@ final class TypeIndex {
       }
       java.util.Arrays.sort(order, (a, b) -> ids.get(a).compareTo(ids.get(b)));
       int[] ranks = new int[order.length];
+      int[] byRank = new int[order.length];
       for (int r = 0; r < order.length; r++) {
         ranks[order[r]] = r;
+        byRank[r] = order[r];
       }
       rankById = ranks;
+      ordinalByRank = byRank;
       rankStale = false;
     }
     return rankById;
+  }
+
+  /** The ordinal at a position of {@link #ranks()} (call that first). */
+  int ordinalAtRank(int rank) {
+    return ordinalByRank[rank];
   }
 }
