@@ -6,8 +6,11 @@ import ca.uhn.fhir.model.valueset.BundleEntrySearchModeEnum;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.fhirtrials.search.SearchBackend;
 import org.fhirtrials.search.SearchParamRegistry;
@@ -51,26 +54,27 @@ final class SearchResultBundle implements IBundleProvider {
     int from = Math.min(Math.max(0, fromIndex), to);
     List<IBaseResource> page = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
-    for (String id : ids.subList(from, to)) {
-      resources
-          .readStandIn(type, id)
-          .ifPresent(
-              r -> {
-                ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put(r, BundleEntrySearchModeEnum.MATCH);
-                page.add(r);
-                seen.add(type + "/" + id);
-              });
-    }
+    List<String> matches = ids.subList(from, to).stream().map(id -> type + "/" + id).toList();
+    resources
+        .standIns(matches)
+        .forEach(
+            (ref, r) -> {
+              ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put(r, BundleEntrySearchModeEnum.MATCH);
+              page.add(r);
+              seen.add(ref);
+            });
     List<String> frontier = new ArrayList<>(seen);
     boolean first = true;
     while (!frontier.isEmpty()) {
       Set<String> found = new LinkedHashSet<>();
+      Map<String, Map<String, List<String>>> targets = includeTargets(frontier, first);
       for (String ref : frontier) {
         String[] parts = ref.split("/", 2);
         for (IncludeSpec inc : includes) {
           if (first || inc.iterate()) {
             for (String param : inc.params(parts[0], indexes.registry())) {
-              for (String target : indexes.references(parts[0], parts[1], param)) {
+              for (String target :
+                  targets.getOrDefault(param, Map.of()).getOrDefault(ref, List.of())) {
                 if (inc.targetType() == null || target.startsWith(inc.targetType() + "/")) {
                   found.add(target);
                 }
@@ -89,22 +93,51 @@ final class SearchResultBundle implements IBundleProvider {
         }
       }
       found.removeAll(seen);
-      frontier = new ArrayList<>();
-      for (String ref : found) {
-        seen.add(ref);
-        resources
-            .resolveStandIn(ref)
-            .ifPresent(
-                r -> {
-                  ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put(
-                      r, BundleEntrySearchModeEnum.INCLUDE);
-                  page.add(r);
-                });
-        frontier.add(ref);
-      }
+      seen.addAll(found);
+      resources
+          .standIns(found)
+          .values()
+          .forEach(
+              r -> {
+                ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put(r, BundleEntrySearchModeEnum.INCLUDE);
+                page.add(r);
+              });
+      frontier = new ArrayList<>(found);
       first = false;
     }
     return page;
+  }
+
+  /**
+   * The targets of the {@code _include} parameters for every resource of the frontier: parameter →
+   * {@code Type/id} → targets, asked of the backend once per type and parameter.
+   */
+  private Map<String, Map<String, List<String>>> includeTargets(
+      List<String> frontier, boolean first) {
+    Map<String, List<String>> idsByType = new LinkedHashMap<>();
+    for (String ref : frontier) {
+      String[] parts = ref.split("/", 2);
+      idsByType.computeIfAbsent(parts[0], t -> new ArrayList<>()).add(parts[1]);
+    }
+    Map<String, Map<String, List<String>>> out = new HashMap<>();
+    idsByType.forEach(
+        (sourceType, sourceIds) -> {
+          Set<String> params = new LinkedHashSet<>();
+          for (IncludeSpec inc : includes) {
+            if (first || inc.iterate()) {
+              params.addAll(inc.params(sourceType, indexes.registry()));
+            }
+          }
+          for (String param : params) {
+            indexes
+                .references(sourceType, sourceIds, param)
+                .forEach(
+                    (id, refs) ->
+                        out.computeIfAbsent(param, p -> new HashMap<>())
+                            .put(sourceType + "/" + id, refs));
+          }
+        });
+    return out;
   }
 
   @Override

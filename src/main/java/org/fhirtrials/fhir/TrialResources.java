@@ -4,11 +4,16 @@ import ca.uhn.fhir.context.FhirContext;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.fhirtrials.mapping.ResourceIds;
 import org.fhirtrials.store.StoredTrial;
 import org.fhirtrials.store.TrialStore;
@@ -64,11 +69,7 @@ public final class TrialResources {
 
   /** A copy of the resource {@code type/id}, resolved to its trial by {@link ResourceIds}. */
   public Optional<IBaseResource> read(String type, String id) {
-    return ResourceIds.trialOf(id)
-        .flatMap(store::get)
-        .map(this::mapped)
-        .flatMap(m -> m.resource(type, id))
-        .map(this::copy);
+    return current(type, id).map(this::copy);
   }
 
   /**
@@ -77,15 +78,76 @@ public final class TrialResources {
    * EncodedResponses} takes from that trial's cached JSON (so nothing is copied or encoded).
    */
   public Optional<IBaseResource> readStandIn(String type, String id) {
+    return Optional.ofNullable(standIns(List.of(type + "/" + id)).get(type + "/" + id));
+  }
+
+  /**
+   * {@link #readStandIn Stand-ins} for the resources at these relative references ({@code
+   * Type/id}), by reference in the order given; references to nothing are left out. The store is
+   * asked once for the versions of all their trials and once for the trials not in the cache.
+   */
+  public Map<String, IBaseResource> standIns(Collection<String> references) {
+    Map<String, IIdType> parsed = new LinkedHashMap<>();
+    Set<String> nctIds = new HashSet<>();
+    for (String reference : references) {
+      referenceId(reference)
+          .ifPresent(
+              id ->
+                  ResourceIds.trialOf(id.getIdPart())
+                      .ifPresent(
+                          nctId -> {
+                            parsed.put(reference, id);
+                            nctIds.add(nctId);
+                          }));
+    }
+    Map<String, MappedTrial> trials = current(nctIds);
+    Map<String, IBaseResource> out = new LinkedHashMap<>();
+    parsed.forEach(
+        (reference, id) -> {
+          MappedTrial m = ResourceIds.trialOf(id.getIdPart()).map(trials::get).orElse(null);
+          IBaseResource r =
+              m == null ? null : m.resource(id.getResourceType(), id.getIdPart()).orElse(null);
+          if (r != null) {
+            out.put(reference, standIn(r, m));
+          }
+        });
+    return out;
+  }
+
+  private Optional<IBaseResource> current(String type, String id) {
     return ResourceIds.trialOf(id)
-        .flatMap(store::get)
-        .map(this::mapped)
-        .flatMap(m -> m.resource(type, id).map(r -> standIn(r, m)));
+        .map(nctId -> current(List.of(nctId)).get(nctId))
+        .flatMap(m -> m.resource(type, id));
+  }
+
+  /**
+   * The mapped current versions of these stored trials (ids not stored left out): their versions
+   * are asked first, so a cached trial is neither read nor parsed again, and the others are read in
+   * one go.
+   */
+  private Map<String, MappedTrial> current(Collection<String> nctIds) {
+    Map<String, MappedTrial> out = new HashMap<>();
+    List<String> uncached = new ArrayList<>();
+    store
+        .versions(nctIds)
+        .forEach(
+            (nctId, version) -> {
+              MappedTrial m = cache.getIfPresent(new Key(nctId, version));
+              if (m != null) {
+                out.put(nctId, m);
+              } else {
+                uncached.add(nctId);
+              }
+            });
+    for (StoredTrial stored : store.getAll(uncached)) {
+      out.put(stored.nctId(), mapped(stored));
+    }
+    return out;
   }
 
   /** A stand-in for the resource a relative reference points to (see {@link #resolve}). */
   public Optional<IBaseResource> resolveStandIn(String reference) {
-    return referenceId(reference).flatMap(id -> readStandIn(id.getResourceType(), id.getIdPart()));
+    return Optional.ofNullable(standIns(List.of(reference)).get(reference));
   }
 
   /** A copy of the resource a {@link #standIn stand-in} stands for; anything else unchanged. */

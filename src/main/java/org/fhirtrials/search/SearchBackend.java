@@ -1,6 +1,7 @@
 package org.fhirtrials.search;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +28,21 @@ public interface SearchBackend {
 
   /** The {@code Type/id} references a resource's reference parameter holds. */
   List<String> references(String type, String id, String param);
+
+  /**
+   * {@link #references(String, String, String)} of several resources of one type: resource id → its
+   * references (resources without any may be left out), which a backend may answer at once.
+   */
+  default Map<String, List<String>> references(String type, Collection<String> ids, String param) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (String id : ids) {
+      List<String> refs = references(type, id, param);
+      if (!refs.isEmpty()) {
+        out.put(id, refs);
+      }
+    }
+    return out;
+  }
 
   /**
    * Whether the backend reads every write of the store by itself; when false the caller queues

@@ -65,6 +65,9 @@ public final class TrialImporter {
       Batcher batcher = new Batcher(writer);
       IngestSummary read = new TrialReader().read(paths, batcher::add);
       batcher.finish();
+      if (batcher.counts.inserted() + batcher.counts.updated() > 0) {
+        store.afterBulkWrite();
+      }
       return new ImportReport(
           batcher.counts, read.rejections(), Duration.ofNanos(System.nanoTime() - started));
     } finally {

@@ -1,6 +1,10 @@
 package org.fhirtrials.store;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.fhirtrials.model.Trial;
@@ -22,6 +26,30 @@ public interface TrialStore {
 
   /** The stored record of the trial, if any. */
   Optional<StoredTrial> get(String nctId);
+
+  /**
+   * The stored records of these trials (unknown ids left out), in no particular order: what {@link
+   * #get} answers for each, which a store may read in one round trip.
+   */
+  default List<StoredTrial> getAll(Collection<String> nctIds) {
+    List<StoredTrial> out = new ArrayList<>();
+    for (String id : nctIds) {
+      get(id).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  /**
+   * The current version of each of these trials that is stored (unknown ids left out): cheap to
+   * ask, so a cache of derived data keyed by version need not read the records themselves.
+   */
+  default Map<String, Long> versions(Collection<String> nctIds) {
+    Map<String, Long> out = new HashMap<>();
+    for (StoredTrial t : getAll(nctIds)) {
+      out.put(t.nctId(), t.versionId());
+    }
+    return out;
+  }
 
   /**
    * Every stored record, ordered by NCT id: a snapshot that later saves do not change, so a search
@@ -74,6 +102,12 @@ public interface TrialStore {
     }
     return new SaveCounts(inserted, updated, unchanged);
   }
+
+  /**
+   * Called after a bulk write (an import) changed trials: a store may tidy up for reading, such as
+   * refreshing planner statistics. Not required for correctness.
+   */
+  default void afterBulkWrite() {}
 
   /**
    * Hands every stored record to the action, ordered by NCT id, from one consistent snapshot.

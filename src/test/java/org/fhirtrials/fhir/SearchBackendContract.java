@@ -216,6 +216,24 @@ abstract class SearchBackendContract {
 
   @ParameterizedTest
   @ValueSource(strings = {"r4", "r5"})
+  void referencesOfSeveralResourcesAnswerWhatEachAnswersAlone(String base) {
+    SearchBackend b = backends.get(base);
+    List<String> ids = List.of(TrialFixtures.ASTHMA, "nowhere", TrialFixtures.HCC);
+    for (String param : List.of("site", "protocol", "sponsor")) {
+      Map<String, List<String>> together = b.references("ResearchStudy", ids, param);
+      for (String id : ids) {
+        assertThat(together.getOrDefault(id, List.of()))
+            .as(param + " of " + id)
+            .isEqualTo(b.references("ResearchStudy", id, param));
+      }
+    }
+    assertThat(b.references("ResearchStudy", List.of(TrialFixtures.HCC), "protocol"))
+        .containsExactly(
+            Map.entry(TrialFixtures.HCC, List.of("PlanDefinition/" + TrialFixtures.HCC)));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"r4", "r5"})
   void errorsNameTheParameterUnlessLenient(String base) {
     SearchBackend b = backends.get(base);
     Map<String, String[]> colour = Map.of("colour", new String[] {"blue"});

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -99,6 +100,22 @@ abstract class TrialStoreContract {
 
     assertThat(store.get("NCT00000042").orElseThrow().trial()).isEqualTo(full);
     assertThat(store.all()).extracting(StoredTrial::trial).containsExactly(full);
+  }
+
+  @Test
+  void getAllAndVersionsAnswerTheStoredTrialsAndSkipUnknownIds() {
+    store.save(trial("NCT00000001", "A"));
+    store.save(trial("NCT00000002", "B"));
+    store.save(trial("NCT00000002", "B, amended"));
+
+    List<String> asked = List.of("NCT00000002", "NCT00000009", "NCT00000001");
+    assertThat(store.versions(asked))
+        .containsExactlyInAnyOrderEntriesOf(Map.of("NCT00000001", 1L, "NCT00000002", 2L));
+    assertThat(store.getAll(asked))
+        .containsExactlyInAnyOrder(
+            store.get("NCT00000001").orElseThrow(), store.get("NCT00000002").orElseThrow());
+    assertThat(store.getAll(List.of())).isEmpty();
+    assertThat(store.versions(List.of("NCT00000009"))).isEmpty();
   }
 
   @Test

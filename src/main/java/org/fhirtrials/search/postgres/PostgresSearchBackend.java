@@ -66,7 +66,12 @@ public final class PostgresSearchBackend implements SearchBackend {
       c.setAutoCommit(false);
       try {
         try (var s = c.createStatement()) {
-          s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+          // seq scans only where no index applies (:not, :missing=true, no clause at all): the
+          // planner does not count the cost of comparing each row's tokens array, and chose to
+          // scan every study for a status matching 12% of them (65 ms, against 1.5 ms by GIN)
+          s.execute(
+              "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY;"
+                  + " SET LOCAL enable_seqscan = off");
         }
         SearchHits hits = search(c, type, parameters, lenient);
         c.commit();
@@ -114,7 +119,8 @@ public final class PostgresSearchBackend implements SearchBackend {
     List<Row> rows = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
       Sql.bind(c, ps, 1, args);
-      ps.setFetchSize(10_000);
+      // every row is read, so no cursor (fetch size): PostgreSQL plans a cursor for its first
+      // rows (cursor_tuple_fraction) and chose a scan of the whole type, 100 ms against 3 ms
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           Row row = new Row(rs.getString(1), keys.size());
@@ -304,22 +310,36 @@ public final class PostgresSearchBackend implements SearchBackend {
 
   @Override
   public List<String> references(String type, String id, String param) {
+    return references(type, List.of(id), param).getOrDefault(id, List.of());
+  }
+
+  /** One query for all the resources (the matches of a search page). */
+  @Override
+  public Map<String, List<String>> references(String type, Collection<String> ids, String param) {
     served(type);
     String prefix = param + " ";
-    List<String> out = new ArrayList<>();
+    Map<String, List<String>> out = new HashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
-                "SELECT tokens FROM search_resource WHERE base = ? AND res_type = ? AND res_id = ?")) {
+                "SELECT res_id, tokens FROM search_resource WHERE base = ? AND res_type = ?"
+                    + " AND res_id = ANY (?)")) {
       ps.setString(1, base);
       ps.setString(2, type);
-      ps.setString(3, id);
+      ps.setArray(3, c.createArrayOf("text", ids.toArray()));
       try (ResultSet rs = ps.executeQuery()) {
-        if (rs.next()) {
-          for (String token : (String[]) rs.getArray(1).getArray()) {
+        while (rs.next()) {
+          List<String> refs = new ArrayList<>();
+          for (String token : (String[]) rs.getArray(2).getArray()) {
             if (token.startsWith(prefix) && token.indexOf('/', prefix.length()) >= 0) {
-              out.add(token.substring(prefix.length()));
+              refs.add(token.substring(prefix.length()));
             }
+          }
+          if (!refs.isEmpty()) {
+            out.put(rs.getString(1), refs);
           }
         }
       }

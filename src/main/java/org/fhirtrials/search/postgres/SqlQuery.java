@@ -327,7 +327,13 @@ final class SqlQuery {
         args);
   }
 
-  /** {@code site:Location.address-city=Shanghai}: search the target type, then the references. */
+  /**
+   * {@code site:Location.address-city=Shanghai}: the target type is searched first, then the
+   * resources of this type whose reference parameter holds any of the targets found (a GIN probe of
+   * those keys), and the clause is the ids found. As one SQL statement the planner filtered the
+   * candidates of the other clauses by comparing each one's tokens with every target key (0.2 s for
+   * the 772 Boston sites of 10k trials).
+   */
   private Sql chained(String r, ParamDef def, String modifier, String chain, String value)
       throws SQLException {
     if (def.kind() != ParamKind.REFERENCE) {
@@ -340,7 +346,7 @@ final class SqlQuery {
     } else {
       def.targets().stream().filter(registry.types()::contains).sorted().forEach(targets::add);
     }
-    List<Sql> ors = new ArrayList<>();
+    List<String> keys = new ArrayList<>();
     boolean known = false;
     for (String target : targets) {
       String chainName = chain.split(":", 2)[0];
@@ -353,10 +359,9 @@ final class SqlQuery {
       Sql where = Sql.join("AND", inner.conditions(t, Map.of(chain, new String[] {value})));
       List<Object> args = new ArrayList<>(List.of(def.name() + " " + target + "/", base, target));
       args.addAll(where.args);
-      ors.add(
-          new Sql(
-              r
-                  + ".tokens && ARRAY(SELECT ? || "
+      keys.addAll(
+          strings(
+              "SELECT ? || "
                   + t
                   + ".res_id FROM search_resource "
                   + t
@@ -365,14 +370,39 @@ final class SqlQuery {
                   + ".base = ? AND "
                   + t
                   + ".res_type = ? AND "
-                  + where.text
-                  + ")",
+                  + where.text,
               args));
     }
     if (!known) {
       throw SearchSyntax.unsupportedChain(def.name(), chain);
     }
-    return Sql.join("OR", ors);
+    if (keys.isEmpty()) {
+      return Sql.FALSE;
+    }
+    // one GIN probe per key: "tokens && all keys" was planned as a scan comparing every row's
+    // tokens with every key (6 s for 772 keys at 10k trials)
+    List<String> sources =
+        strings(
+            "SELECT DISTINCT s.res_id FROM unnest(?::text[]) k JOIN search_resource s"
+                + " ON s.tokens @> ARRAY[k] WHERE s.base = ? AND s.res_type = ?",
+            List.of(keys.toArray(String[]::new), base, type));
+    return sources.isEmpty()
+        ? Sql.FALSE
+        : new Sql(r + ".res_id = ANY(?)", (Object) sources.toArray(String[]::new));
+  }
+
+  /** The first column of every row of a query. */
+  private List<String> strings(String sql, List<Object> args) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      Sql.bind(c, ps, 1, args);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    }
+    return out;
   }
 
   /**

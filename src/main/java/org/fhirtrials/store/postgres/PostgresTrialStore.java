@@ -7,12 +7,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +30,8 @@ import org.fhirtrials.store.SaveCounts;
 import org.fhirtrials.store.StoredTrial;
 import org.fhirtrials.store.TrialStore;
 import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link TrialStore} in PostgreSQL (DESIGN D6): one row per trial in table {@code trial}, the
@@ -38,6 +42,8 @@ import org.flywaydb.core.Flyway;
  * are stateless.
  */
 public final class PostgresTrialStore implements TrialStore, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(PostgresTrialStore.class);
+
   /** Rows fetched per round trip when streaming; bounds the memory of {@link #forEachTrial}. */
   static final int FETCH_SIZE = 200;
 
@@ -176,6 +182,49 @@ public final class PostgresTrialStore implements TrialStore, AutoCloseable {
     }
   }
 
+  /** One round trip for all of them (a search page, the targets of its includes). */
+  @Override
+  public List<StoredTrial> getAll(Collection<String> nctIds) {
+    List<StoredTrial> out = new ArrayList<>();
+    if (nctIds.isEmpty()) {
+      return out;
+    }
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(SELECT + " WHERE nct_id = ANY (?)")) {
+      ps.setArray(1, c.createArrayOf("text", nctIds.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(row(rs));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read trials " + nctIds, e);
+    }
+    return out;
+  }
+
+  /** The narrow columns only: no document is read or parsed. */
+  @Override
+  public Map<String, Long> versions(Collection<String> nctIds) {
+    Map<String, Long> out = new HashMap<>();
+    if (nctIds.isEmpty()) {
+      return out;
+    }
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT nct_id, version_id FROM trial WHERE nct_id = ANY (?)")) {
+      ps.setArray(1, c.createArrayOf("text", nctIds.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getString(1), rs.getLong(2));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the versions of trials " + nctIds, e);
+    }
+    return out;
+  }
+
   @Override
   public List<StoredTrial> all() {
     List<StoredTrial> all = new ArrayList<>();
@@ -236,6 +285,25 @@ public final class PostgresTrialStore implements TrialStore, AutoCloseable {
       return rs.getLong(1) * 1_000_003L + rs.getLong(2);
     } catch (SQLException e) {
       throw new StoreException("cannot read the store's revision", e);
+    }
+  }
+
+  /**
+   * {@code VACUUM (ANALYZE)} of the trials and the search tables: merges the GIN pending lists,
+   * marks the pages all-visible (so searches answer from index-only scans) and refreshes the
+   * planner statistics, which a bulk load leaves behind until autovacuum gets to it. A failure is
+   * logged, not thrown: the import itself is complete.
+   */
+  @Override
+  public void afterBulkWrite() {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      c.setAutoCommit(true); // VACUUM cannot run in a transaction
+      s.execute(
+          "VACUUM (ANALYZE) trial, search_resource, search_string, search_word, search_date,"
+              + " search_number, search_point");
+    } catch (SQLException e) {
+      log.warn("VACUUM after the import failed (autovacuum will catch up): {}", e.getMessage());
     }
   }
 
