@@ -33,13 +33,6 @@ public final class PrefetchTemplates {
   public static final String MEDICATION_STATEMENTS = "medicationStatements";
   public static final String MEDICATION_REQUESTS = "medicationRequests";
 
-  /**
-   * LOINC 85354-9 "Blood pressure panel with all children optional": US Core's blood pressure
-   * profile codes the panel and carries systolic 8480-6 / diastolic 8462-4 as components, which an
-   * Observation {@code code} search does not reach.
-   */
-  static final String LOINC_BLOOD_PRESSURE_PANEL = "85354-9";
-
   private static final int LABS_COUNT = 100;
   private static final int SCORES_COUNT = 10;
 
@@ -63,7 +56,9 @@ public final class PrefetchTemplates {
     LabCatalog.all().forEach(a -> codes.add(a.loinc()));
     codes.add(Terminology.LOINC_QTCF.code());
     codes.add(Terminology.LOINC_QTC.code());
-    codes.add(LOINC_BLOOD_PRESSURE_PANEL);
+    // US Core's blood pressure profile codes the panel and carries systolic / diastolic as
+    // components, which an Observation code search does not reach
+    codes.add(Terminology.LOINC_BLOOD_PRESSURE_PANEL.code());
     return new ArrayList<>(codes);
   }
 

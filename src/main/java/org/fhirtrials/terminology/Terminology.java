@@ -170,6 +170,10 @@ public final class Terminology {
   // Observation-blood-pressure
   public static final Concept LOINC_DIASTOLIC_BP =
       new Concept(LOINC, "8462-4", "Diastolic blood pressure");
+  // LOINC 85354-9 Blood pressure panel with all children optional: the code of US Core's
+  // Observation-blood-pressure profile, which carries 8480-6 and 8462-4 as components
+  public static final Concept LOINC_BLOOD_PRESSURE_PANEL =
+      new Concept(LOINC, "85354-9", "Blood pressure panel with all children optional");
   // Not coded (no code verified against a published source within this task): prothrombin time,
   // APTT, Child-Pugh score/class, ALBI grade,
   // breastfeeding status. Criteria on them stay structured but not computable.

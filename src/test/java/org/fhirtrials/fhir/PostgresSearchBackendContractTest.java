@@ -56,7 +56,7 @@ class PostgresSearchBackendContractTest extends SearchBackendContract {
     try (Connection c = database.dataSource().getConnection();
         Statement s = c.createStatement()) {
       s.execute(
-          "TRUNCATE trial, search_resource, search_string, search_word, search_date,"
+          "TRUNCATE trial, search_resource, search_string, search_date,"
               + " search_number, search_point");
     }
     return new PostgresTrialStore(

@@ -49,6 +49,9 @@ abstract class SearchBackendContract {
         .containsExactly(TrialFixtures.ASTHMA);
     assertThat(ids(base, "ResearchStudy", "condition:text", "hepato carc"))
         .containsExactly(TrialFixtures.HCC);
+    // a word of the trial's title and interventions, not of its conditions
+    assertThat(ids(base, "ResearchStudy", "condition:text", "sorafenib")).isEmpty();
+    assertThat(ids(base, "ResearchStudy", "condition:text", "carcinoma hepatoz")).isEmpty();
     assertThat(ids(base, "ResearchStudy", "recruitment-status", "RECRUITING,COMPLETED"))
         .containsExactly(TrialFixtures.HCC, TrialFixtures.ASTHMA);
     assertThat(ids(base, "ResearchStudy", "condition:not", "Paging condition"))

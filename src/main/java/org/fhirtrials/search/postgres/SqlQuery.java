@@ -171,25 +171,29 @@ final class SqlQuery {
   }
 
   static String tsquery(List<String> words) {
-    return String.join(" & ", words.stream().map(w -> "'" + w + "'").toList());
+    return String.join(" & ", words.stream().map(SqlQuery::quoted).toList());
+  }
+
+  /** A lexeme as a quoted tsquery operand (quotes and backslashes escaped). */
+  private static String quoted(String lexeme) {
+    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'";
   }
 
   /** The keys of a token value, as {@code Matchers.token} looks them up. */
   private Sql token(String r, String value, String modifier, String name) {
     if ("text".equals(modifier)) {
-      List<Sql> words = new ArrayList<>();
+      // every word a prefix of a word of the parameter: lexemes "param|word" (see V5)
+      List<String> prefixes = new ArrayList<>();
       for (String w : Text.words(value)) {
-        words.add(
-            new Sql(
-                r
-                    + ".res_id IN (SELECT w.res_id FROM search_word w WHERE w.base = ? AND"
-                    + " w.res_type = ? AND w.param = ? AND w.word LIKE ?)",
-                base,
-                type,
-                name,
-                Sql.likeLiteral(w) + "%"));
+        String lexeme = name + "|" + w;
+        if (lexeme.getBytes(StandardCharsets.UTF_8).length > MAX_LEXEME_BYTES) {
+          return Sql.FALSE;
+        }
+        prefixes.add(quoted(lexeme) + ":*");
       }
-      return words.isEmpty() ? Sql.FALSE : Sql.join("AND", words);
+      return prefixes.isEmpty()
+          ? Sql.FALSE
+          : new Sql(r + ".words @@ ?::tsquery", String.join(" & ", prefixes));
     }
     if ("of-type".equals(modifier)) {
       List<String> parts = Values.splitBar(value, 3);
@@ -220,28 +224,16 @@ final class SqlQuery {
 
   /** String: starts with after folding; {@code :contains} anywhere; {@code :exact} as given. */
   private Sql string(String r, String name, String value, String modifier) {
-    String test;
-    String arg;
+    Sql test;
     if ("exact".equals(modifier)) {
-      test = "s.exact = ?";
-      arg = value;
+      // equal strings fold equal: the folded index finds the candidates
+      test = new Sql("s.folded = ? AND s.exact = ?", Text.fold(value), value);
     } else if ("contains".equals(modifier)) {
-      test = "s.folded LIKE ?";
-      arg = "%" + Sql.likeLiteral(Text.fold(value)) + "%";
+      test = new Sql("s.folded LIKE ?", "%" + Sql.likeLiteral(Text.fold(value)) + "%");
     } else {
-      test = "s.folded LIKE ?";
-      arg = Sql.likeLiteral(Text.fold(value)) + "%";
+      test = new Sql("s.folded LIKE ?", Sql.likeLiteral(Text.fold(value)) + "%");
     }
-    return new Sql(
-        r
-            + ".res_id IN (SELECT s.res_id FROM search_string s WHERE s.base = ? AND s.res_type = ?"
-            + " AND s.param = ? AND "
-            + test
-            + ")",
-        base,
-        type,
-        name,
-        arg);
+    return side(r, "search_string s", "s", name, test);
   }
 
   /** Reference by {@code Type/id}, by {@code id}, or by absolute URL ending in {@code Type/id}. */

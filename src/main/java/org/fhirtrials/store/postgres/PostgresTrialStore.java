@@ -300,7 +300,7 @@ public final class PostgresTrialStore implements TrialStore, AutoCloseable {
         Statement s = c.createStatement()) {
       c.setAutoCommit(true); // VACUUM cannot run in a transaction
       s.execute(
-          "VACUUM (ANALYZE) trial, search_resource, search_string, search_word, search_date,"
+          "VACUUM (ANALYZE) trial, search_resource, search_string, search_date,"
               + " search_number, search_point");
     } catch (SQLException e) {
       log.warn("VACUUM after the import failed (autovacuum will catch up): {}", e.getMessage());
