@@ -145,11 +145,6 @@ public final class TrialResources {
     return out;
   }
 
-  /** A stand-in for the resource a relative reference points to (see {@link #resolve}). */
-  public Optional<IBaseResource> resolveStandIn(String reference) {
-    return Optional.ofNullable(standIns(List.of(reference)).get(reference));
-  }
-
   /** A copy of the resource a {@link #standIn stand-in} stands for; anything else unchanged. */
   IBaseResource realise(IBaseResource resource) {
     if (resource.getUserData(MAPPED_FROM) instanceof MappedTrial from) {

@@ -2,9 +2,13 @@ package org.fhirtrials.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.fhirtrials.store.InMemoryTrialStore;
 import org.fhirtrials.store.StoredTrial;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.ResearchStudy;
 import org.junit.jupiter.api.Test;
 
@@ -65,5 +69,32 @@ class TrialResourcesTest {
     assertThat(resources.resolve("http://elsewhere.org/fhir/ResearchStudy/" + TrialFixtures.HCC))
         .isEmpty();
     assertThat(resources.resolve("ResearchStudy/" + TrialFixtures.HCC)).isPresent();
+  }
+
+  @Test
+  void standInsOfAPageKeepItsOrderAndLeaveOutWhatIsNotThere() {
+    store.save(TrialFixtures.recruitingHccPhase2());
+    store.save(TrialFixtures.completedAsthmaPhase3());
+    String site = "Location/" + TrialFixtures.HCC + "-site-1";
+    List<String> asked =
+        List.of(
+            "ResearchStudy/" + TrialFixtures.ASTHMA,
+            "ResearchStudy/NCT00000000",
+            site,
+            "Location/" + TrialFixtures.HCC + "-site-99",
+            "not a reference",
+            "ResearchStudy/" + TrialFixtures.HCC);
+
+    Map<String, IBaseResource> standIns = resources.standIns(asked);
+
+    assertThat(standIns.keySet())
+        .containsExactly(
+            "ResearchStudy/" + TrialFixtures.ASTHMA, site, "ResearchStudy/" + TrialFixtures.HCC);
+    IBaseResource study = standIns.get("ResearchStudy/" + TrialFixtures.HCC);
+    assertThat(study.getIdElement().getIdPart()).isEqualTo(TrialFixtures.HCC);
+    assertThat(study.getMeta().getVersionId()).isEqualTo("1");
+    // the page is served from cached JSON: the stand-in's body is the mapped study's encoding
+    assertThat(new String(resources.json(study, "http://x/fhir"), StandardCharsets.UTF_8))
+        .contains("\"title\":\"Sorafénib Versus Placebo");
   }
 }
