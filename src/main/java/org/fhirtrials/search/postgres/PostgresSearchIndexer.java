@@ -30,9 +30,9 @@ import org.fhirtrials.store.postgres.SearchRows;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /**
- * Writes the search side tables (migration V2) of stored trials, for every base: maps each trial to
- * the base's resources, extracts every parameter with the {@link DocumentExtractor} the in-memory
- * index uses, and replaces the trial's rows, all in the caller's transaction.
+ * Writes the search side tables (migrations V2 and V5) of stored trials, for every base: maps each
+ * trial to the base's resources, extracts every parameter with the {@link DocumentExtractor} the
+ * in-memory index uses, and replaces the trial's rows, all in the caller's transaction.
  */
 public final class PostgresSearchIndexer implements SearchRows {
   /** tsvector lexemes are limited to 2 KB; longer "words" are not searchable anyway. */

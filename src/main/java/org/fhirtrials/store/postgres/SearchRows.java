@@ -6,7 +6,7 @@ import java.util.List;
 import org.fhirtrials.store.StoredTrial;
 
 /**
- * Writes what search reads of stored trials (the side tables of migration V2), inside the
+ * Writes what search reads of stored trials (the side tables of migrations V2 and V5), inside the
  * transaction that stored them, so a search never sees a trial without its search rows or with
  * stale ones. The implementation lives with search (it maps trials to FHIR); the store only calls
  * it.
