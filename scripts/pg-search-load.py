@@ -31,7 +31,11 @@ def run(n):
                 k = counter[0]; counter[0] += 1
             if k >= n: return
             i = k % len(qs); t = time.perf_counter()
-            with urllib.request.urlopen(urls[i]) as r: r.read()
+            try:
+                with urllib.request.urlopen(urls[i]) as r: r.read()
+            except OSError as e:  # an HTTP error or a dropped connection: report it, keep going
+                print(f"{qs[i]}: {e}", file=sys.stderr)
+                continue
             d = (time.perf_counter() - t) * 1000
             with lock: lat[i].append(d)
     ts = [threading.Thread(target=worker) for _ in range(conc)]; t0 = time.perf_counter()
