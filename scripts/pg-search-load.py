@@ -41,7 +41,9 @@ def run(n):
     ts = [threading.Thread(target=worker) for _ in range(conc)]; t0 = time.perf_counter()
     [t.start() for t in ts]; [t.join() for t in ts]
     return lat, time.perf_counter() - t0
-def pct(a, p): a = sorted(a); return a[min(len(a)-1, int(p * len(a)))]
+def pct(a, p):
+    a = sorted(a)
+    return a[min(len(a) - 1, int(p * len(a)))] if a else float("nan")
 run(220)
 lat, wall = run(calls)
 allv = [x for v in lat.values() for x in v]
