@@ -38,6 +38,14 @@ public final class PostgresSearchIndexer implements SearchRows {
   /** tsvector lexemes are limited to 2 KB; longer "words" are not searchable anyway. */
   private static final int MAX_LEXEME_BYTES = 2046;
 
+  /**
+   * Whether {@code s} can be a tsvector lexeme: what is indexed, and what a query may look for
+   * ({@link SqlQuery} answers nothing for a longer term, as nothing longer was indexed).
+   */
+  static boolean fitsLexeme(String s) {
+    return s.getBytes(StandardCharsets.UTF_8).length <= MAX_LEXEME_BYTES;
+  }
+
   private static final List<String> TABLES =
       List.of("search_resource", "search_string", "search_date", "search_number", "search_point");
 
@@ -246,11 +254,7 @@ public final class PostgresSearchIndexer implements SearchRows {
     }
 
     private static String[] lexemes(Extracted e) {
-      return e.keys().stream().filter(Rows::fitsLexeme).toArray(String[]::new);
-    }
-
-    private static boolean fitsLexeme(String s) {
-      return s.getBytes(StandardCharsets.UTF_8).length <= MAX_LEXEME_BYTES;
+      return e.keys().stream().filter(PostgresSearchIndexer::fitsLexeme).toArray(String[]::new);
     }
 
     private static String json(Map<String, Object> map) {

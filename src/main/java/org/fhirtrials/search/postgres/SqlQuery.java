@@ -1,6 +1,5 @@
 package org.fhirtrials.search.postgres;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,9 +27,6 @@ import org.fhirtrials.search.Values;
  */
 final class SqlQuery {
   private static final double KM_PER_DEGREE = 111.195;
-
-  /** tsvector lexemes are limited to 2 KB (the indexer skips longer words too). */
-  private static final int MAX_LEXEME_BYTES = 2046;
 
   private final Connection c;
   private final String base;
@@ -161,8 +157,7 @@ final class SqlQuery {
         if (words.isEmpty()) {
           yield Sql.TRUE;
         }
-        if (words.stream()
-            .anyMatch(w -> w.getBytes(StandardCharsets.UTF_8).length > MAX_LEXEME_BYTES)) {
+        if (words.stream().anyMatch(w -> !PostgresSearchIndexer.fitsLexeme(w))) {
           yield Sql.FALSE;
         }
         yield new Sql(r + ".text_body @@ ?::tsquery", tsquery(words));
@@ -186,7 +181,7 @@ final class SqlQuery {
       List<String> prefixes = new ArrayList<>();
       for (String w : Text.words(value)) {
         String lexeme = name + "|" + w;
-        if (lexeme.getBytes(StandardCharsets.UTF_8).length > MAX_LEXEME_BYTES) {
+        if (!PostgresSearchIndexer.fitsLexeme(lexeme)) {
           return Sql.FALSE;
         }
         prefixes.add(quoted(lexeme) + ":*");

@@ -186,20 +186,7 @@ public final class PostgresTrialStore implements TrialStore, AutoCloseable {
   @Override
   public List<StoredTrial> getAll(Collection<String> nctIds) {
     List<StoredTrial> out = new ArrayList<>();
-    if (nctIds.isEmpty()) {
-      return out;
-    }
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(SELECT + " WHERE nct_id = ANY (?)")) {
-      ps.setArray(1, c.createArrayOf("text", nctIds.toArray()));
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(row(rs));
-        }
-      }
-    } catch (SQLException e) {
-      throw new StoreException("cannot read trials " + nctIds, e);
-    }
+    forEachRow(SELECT + " WHERE nct_id = ANY (?)", nctIds, "trials", rs -> out.add(row(rs)));
     return out;
   }
 
@@ -207,22 +194,34 @@ public final class PostgresTrialStore implements TrialStore, AutoCloseable {
   @Override
   public Map<String, Long> versions(Collection<String> nctIds) {
     Map<String, Long> out = new HashMap<>();
+    forEachRow(
+        "SELECT nct_id, version_id FROM trial WHERE nct_id = ANY (?)",
+        nctIds,
+        "the versions of trials",
+        rs -> out.put(rs.getString(1), rs.getLong(2)));
+    return out;
+  }
+
+  private interface RowReader {
+    void read(ResultSet rs) throws SQLException;
+  }
+
+  /** Runs {@code sql}, whose one parameter is the array of ids, and reads each row it returns. */
+  private void forEachRow(String sql, Collection<String> nctIds, String what, RowReader reader) {
     if (nctIds.isEmpty()) {
-      return out;
+      return;
     }
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement("SELECT nct_id, version_id FROM trial WHERE nct_id = ANY (?)")) {
+        PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setArray(1, c.createArrayOf("text", nctIds.toArray()));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.put(rs.getString(1), rs.getLong(2));
+          reader.read(rs);
         }
       }
     } catch (SQLException e) {
-      throw new StoreException("cannot read the versions of trials " + nctIds, e);
+      throw new StoreException("cannot read " + what + " " + nctIds, e);
     }
-    return out;
   }
 
   @Override
