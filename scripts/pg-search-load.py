@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Load a running fhir-trials server with the eleven searches of PostgresSearchBenchmark.
+"""Load a running fhir-trials server with the searches of PostgresSearchBenchmark
+(src/test/resources/benchmarks/pg-search-queries.txt).
 
   python3 scripts/pg-search-load.py http://127.0.0.1:8080/fhir/ [calls]
 
@@ -9,19 +10,12 @@ server started on its own, once the start-up compilation of the criteria has end
 "Compiled the eligibility criteria"). At 100k trials that compilation overlaps the whole
 in-process PostgresSearchBenchmark run. See docs/benchmarks.md, "FHIR search (PostgreSQL store)".
 """
-import sys, time, threading, urllib.request, urllib.parse, statistics
+import os, sys, time, threading, urllib.request, urllib.parse
 base = sys.argv[1]; calls = int(sys.argv[2]) if len(sys.argv) > 2 else 1600; conc = 8
-qs = ["r4/ResearchStudy?condition=Lung Cancer",
- "r4/ResearchStudy?recruitment-status=RECRUITING&condition:text=breast",
- "r4/ResearchStudy?near=42.358|-71.06|50|km&recruitment-status=RECRUITING&_sort=near",
- "r4/ResearchStudy?_text=metastatic colorectal&phase=phase-3",
- "r4/ResearchStudy?identifier=https://clinicaltrials.gov|NCT90012345",
- "r4/ResearchStudy?site:Location.address-city=Boston&condition=Type 2 Diabetes Mellitus",
- "r4/Location?address-city=Boston&_count=10",
- "r4/ResearchStudy?date=ge2024-01-01&recruitment-status=RECRUITING&_sort=-date",
- "r4/ResearchStudy?condition=Breast Neoplasms&_include=ResearchStudy:site&_count=10",
- "r5/ResearchStudy?condition=Colon Cancer&recruitment-status=COMPLETED,RECRUITING",
- "r5/ResearchStudy?phase=phase-2&condition:text=diabetes&_total=accurate"]
+QUERIES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "test", "resources",
+                       "benchmarks", "pg-search-queries.txt")
+with open(QUERIES, encoding="utf-8") as f:
+    qs = [l.strip() for l in f if l.strip() and not l.startswith("#")]
 urls = [base + urllib.parse.quote(q, safe="/?=&:,") for q in qs]
 def run(n):
     lat = {i: [] for i in range(len(qs))}; lock = threading.Lock(); counter = [0]

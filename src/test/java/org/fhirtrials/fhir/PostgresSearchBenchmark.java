@@ -2,6 +2,9 @@ package org.fhirtrials.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -42,20 +45,20 @@ class PostgresSearchBenchmark {
   static final int WARMUP = Integer.getInteger("pgsearch.bench.warmup", 200);
   static final int CALLS = Integer.getInteger("pgsearch.bench.calls", 1600);
 
-  /** Typical EHR searches: a condition, status and phase, a place, text, an id, a chain. */
-  static final List<String> QUERIES =
-      List.of(
-          "r4/ResearchStudy?condition=Lung Cancer",
-          "r4/ResearchStudy?recruitment-status=RECRUITING&condition:text=breast",
-          "r4/ResearchStudy?near=42.358|-71.06|50|km&recruitment-status=RECRUITING&_sort=near",
-          "r4/ResearchStudy?_text=metastatic colorectal&phase=phase-3",
-          "r4/ResearchStudy?identifier=https://clinicaltrials.gov|NCT90012345",
-          "r4/ResearchStudy?site:Location.address-city=Boston&condition=Type 2 Diabetes Mellitus",
-          "r4/Location?address-city=Boston&_count=10",
-          "r4/ResearchStudy?date=ge2024-01-01&recruitment-status=RECRUITING&_sort=-date",
-          "r4/ResearchStudy?condition=Breast Neoplasms&_include=ResearchStudy:site&_count=10",
-          "r5/ResearchStudy?condition=Colon Cancer&recruitment-status=COMPLETED,RECRUITING",
-          "r5/ResearchStudy?phase=phase-2&condition:text=diabetes&_total=accurate");
+  /** The searches of {@code benchmarks/pg-search-queries.txt} (shared with the load script). */
+  static final List<String> QUERIES = queries();
+
+  private static List<String> queries() {
+    try (InputStream in =
+        PostgresSearchBenchmark.class.getResourceAsStream("/benchmarks/pg-search-queries.txt")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .lines()
+          .filter(l -> !l.isBlank() && !l.startsWith("#"))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
