@@ -12,9 +12,9 @@ import java.util.Set;
 import org.fhirtrials.conformance.ValidatorFactory;
 import org.fhirtrials.search.SearchBackend;
 import org.fhirtrials.search.SearchException;
-import org.fhirtrials.search.SearchHits;
 import org.fhirtrials.search.SearchIndexes;
 import org.fhirtrials.search.SearchParamRegistry;
+import org.fhirtrials.search.SearchResult;
 import org.fhirtrials.search.postgres.PostgresSearchBackend;
 import org.fhirtrials.store.postgres.PostgresTrialStore;
 
@@ -26,8 +26,9 @@ import org.fhirtrials.store.postgres.PostgresTrialStore;
  */
 public final class ResourceSearchService {
   /**
-   * Values of {@code _total}; the count given is always exact (cheap with the index). HAPI's
-   * generic client spells estimate {@code estimated} (SearchTotalModeEnum): accepted too.
+   * Values of {@code _total}; a count given is always exact. {@code none} leaves it out on the
+   * PostgreSQL store (a count query saved); the in-memory index always has it. HAPI's generic
+   * client spells estimate {@code estimated} (SearchTotalModeEnum): accepted too.
    */
   private static final Set<String> TOTALS = Set.of("none", "estimate", "estimated", "accurate");
 
@@ -100,8 +101,8 @@ public final class ResourceSearchService {
       if (!notified && indexes instanceof SearchIndexes memory) {
         memory.changedAll();
       }
-      SearchHits hits = indexes.search(type, withoutIncludes(parameters), lenient);
-      return new SearchResultBundle(resources, indexes, type, hits.ids(), includes, revIncludes);
+      SearchResult result = indexes.find(type, withoutIncludes(parameters), lenient);
+      return new SearchResultBundle(resources, indexes, type, result, includes, revIncludes);
     } catch (SearchException e) {
       throw FhirErrors.badRequest(resources.context(), e.getMessage());
     }

@@ -14,21 +14,24 @@ import java.util.Map;
 import java.util.Set;
 import org.fhirtrials.search.SearchBackend;
 import org.fhirtrials.search.SearchParamRegistry;
+import org.fhirtrials.search.SearchResult;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
 
 /**
- * A search result: the ids that matched when the search ran (so pages stay stable while data
- * changes; a page reads each resource's current version) and, per page, the resources its {@code
- * _include}/{@code _revinclude} values reach, marked {@code search.mode=include}. A page holds
- * {@link TrialResources#readStandIn stand-ins}: {@link EncodedResponses} serves their cached JSON
- * or swaps in full copies before HAPI encodes a page another way.
+ * A search result: the matches, a page at a time as the {@link SearchResult} gives them (the
+ * in-memory index keeps the ids that matched when the search ran; PostgreSQL fetches each page, see
+ * {@code SqlSearch}; either way a page reads each resource's current version) and, per page, the
+ * resources its {@code _include}/{@code _revinclude} values reach, marked {@code
+ * search.mode=include}. A page holds {@link TrialResources#readStandIn stand-ins}: {@link
+ * EncodedResponses} serves their cached JSON or swaps in full copies before HAPI encodes a page
+ * another way.
  */
 final class SearchResultBundle implements IBundleProvider {
   private final TrialResources resources;
   private final SearchBackend indexes;
   private final String type;
-  private final List<String> ids;
+  private final SearchResult result;
   private final List<IncludeSpec> includes;
   private final List<IncludeSpec> revIncludes;
   private final InstantDt published = new InstantDt(new Date());
@@ -37,24 +40,23 @@ final class SearchResultBundle implements IBundleProvider {
       TrialResources resources,
       SearchBackend indexes,
       String type,
-      List<String> ids,
+      SearchResult result,
       List<IncludeSpec> includes,
       List<IncludeSpec> revIncludes) {
     this.resources = resources;
     this.indexes = indexes;
     this.type = type;
-    this.ids = List.copyOf(ids);
+    this.result = result;
     this.includes = List.copyOf(includes);
     this.revIncludes = List.copyOf(revIncludes);
   }
 
   @Override
   public List<IBaseResource> getResources(int fromIndex, int toIndex) {
-    int to = Math.min(ids.size(), toIndex);
-    int from = Math.min(Math.max(0, fromIndex), to);
     List<IBaseResource> page = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
-    List<String> matches = ids.subList(from, to).stream().map(id -> type + "/" + id).toList();
+    List<String> matches =
+        result.ids(fromIndex, toIndex).stream().map(id -> type + "/" + id).toList();
     resources
         .standIns(matches)
         .forEach(
@@ -157,7 +159,7 @@ final class SearchResultBundle implements IBundleProvider {
 
   @Override
   public Integer size() {
-    return ids.size();
+    return result.total();
   }
 
   static boolean isStudy(String type) {

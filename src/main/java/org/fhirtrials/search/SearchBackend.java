@@ -23,6 +23,14 @@ public interface SearchBackend {
    */
   SearchHits search(String type, Map<String, String[]> parameters, boolean lenient);
 
+  /**
+   * {@link #search} for a client reading pages: the parameters are checked (and errors thrown)
+   * here, the pages may be fetched when asked. {@code _total=none} may leave the total uncounted.
+   */
+  default SearchResult find(String type, Map<String, String[]> parameters, boolean lenient) {
+    return search(type, parameters, lenient);
+  }
+
   /** Ids of resources of {@code type} whose reference parameter points to any of the targets. */
   List<String> referencing(String type, String param, Collection<String> targets);
 

@@ -20,11 +20,13 @@ import org.fhirtrials.search.SearchException;
 import org.fhirtrials.search.SearchHits;
 import org.fhirtrials.search.SearchIndexes;
 import org.fhirtrials.search.SearchParamRegistry;
+import org.fhirtrials.search.SearchResult;
 import org.fhirtrials.search.postgres.PostgresSearchBackend;
 import org.fhirtrials.store.InMemoryTrialStore;
 import org.fhirtrials.store.TestDatabase;
 import org.fhirtrials.store.TrialStore;
 import org.fhirtrials.store.postgres.PostgresTrialStore;
+import org.fhirtrials.store.postgres.SearchRows;
 import org.fhirtrials.synth.SyntheticRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * trials give the same ids, in the same order, with the same distances, as the in-memory index.
  */
 class PostgresSearchBackendContractTest extends SearchBackendContract {
+  private static final int PAGE = 7;
   private static TestDatabase database;
 
   @BeforeAll
@@ -55,9 +58,7 @@ class PostgresSearchBackendContractTest extends SearchBackendContract {
   protected TrialStore emptyStore() throws Exception {
     try (Connection c = database.dataSource().getConnection();
         Statement s = c.createStatement()) {
-      s.execute(
-          "TRUNCATE trial, search_resource, search_string, search_date,"
-              + " search_number, search_point");
+      s.execute("TRUNCATE trial, " + String.join(", ", SearchRows.TABLES));
     }
     return new PostgresTrialStore(
         database.dataSource(), Clock.systemUTC(), PostgresSearchConfig.searchRows());
@@ -121,6 +122,14 @@ class PostgresSearchBackendContractTest extends SearchBackendContract {
         }
         SearchHits actual = sql.search(type, query, false);
         assertThat(actual.ids()).as(what).isEqualTo(expected.ids());
+        // the same order a page at a time, each page cut in SQL
+        SearchResult paged = sql.find(type, query, false);
+        assertThat(paged.total()).as(what).isEqualTo(expected.ids().size());
+        for (int from = 0; from < Math.min(3 * PAGE, expected.ids().size()); from += PAGE) {
+          assertThat(paged.ids(from, from + PAGE))
+              .as(what + " page at " + from)
+              .isEqualTo(expected.ids(from, from + PAGE));
+        }
         assertThat(actual.distancesKm().size()).as(what).isEqualTo(expected.distancesKm().size());
         for (int i = 0; i < expected.distancesKm().size(); i++) {
           assertThat(actual.distancesKm().get(i))

@@ -3,12 +3,15 @@ package org.fhirtrials.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.fhirtrials.model.Trial;
 import org.fhirtrials.search.SearchBackend;
 import org.fhirtrials.search.SearchException;
 import org.fhirtrials.search.SearchHits;
+import org.fhirtrials.search.SearchResult;
 import org.fhirtrials.store.TrialStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -306,6 +309,38 @@ abstract class SearchBackendContract {
     store.save(TrialFixtures.recruitingHccPhase2().toBuilder().sites(List.of()).build());
     assertThat(ids(base, "ResearchStudy", "near", "45.7|4.8|20|km"))
         .doesNotContain(TrialFixtures.HCC);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"r4", "r5"})
+  void pagesNeitherRepeatNorSkipWhenAnEarlierMatchArrives(String base) {
+    Map<String, String[]> paging = Map.of("condition", new String[] {"Paging condition"});
+    List<String> before = search(base, "ResearchStudy", paging);
+    SearchResult result = backends.get(base).find("ResearchStudy", paging, false);
+    assertThat(result.total()).isEqualTo(TrialFixtures.PAGING_COUNT);
+    List<String> read = new ArrayList<>(result.ids(0, 10));
+    // a new match whose id sorts before every one read so far
+    Trial first = TrialFixtures.pagingSet().get(0);
+    store.save(first.toBuilder().nctId("NCT09990000").build());
+    read.addAll(result.ids(10, 20));
+    read.addAll(result.ids(20, 30));
+    assertThat(read).isEqualTo(before);
+    assertThat(result.ids(30, 40)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"r4", "r5"})
+  void pagesFollowTheSortKeysAndEndWithTheLastMatch(String base) {
+    Map<String, String[]> byTitle =
+        Map.of(
+            "condition", new String[] {"Paging condition"}, "_sort", new String[] {"-title,_id"});
+    List<String> all = search(base, "ResearchStudy", byTitle);
+    assertThat(all).hasSize(TrialFixtures.PAGING_COUNT).startsWith("NCT09990125");
+    SearchResult result = backends.get(base).find("ResearchStudy", byTitle, false);
+    assertThat(result.ids(0, 7)).isEqualTo(all.subList(0, 7));
+    assertThat(result.ids(7, 14)).isEqualTo(all.subList(7, 14));
+    assertThat(result.ids(21, 28)).isEqualTo(all.subList(21, 25));
+    assertThat(result.ids(3, 3)).isEmpty();
   }
 
   protected List<String> ids(String base, String type, String param, String value) {

@@ -6,8 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +25,9 @@ import org.fhirtrials.search.Values;
  * Search of one base in PostgreSQL (DESIGN D6): every search is SQL over the side tables that
  * {@link PostgresSearchIndexer} writes with each trial, so a server holds no index, sees other
  * processes' writes at once, and any number of replicas share one database. Each search reads one
- * snapshot (a read-only repeatable-read transaction). The order ({@code _sort}) is applied here to
- * the fetched ids and sort keys with exactly the comparators of the in-memory index.
+ * snapshot (a read-only repeatable-read transaction). The order ({@code _sort}) is PostgreSQL's,
+ * with the keys and tie-breaks of the in-memory index, and a page is cut in SQL ({@link
+ * SqlSearch}).
  */
 public final class PostgresSearchBackend implements SearchBackend {
   private final DataSource dataSource;
@@ -60,7 +61,65 @@ public final class PostgresSearchBackend implements SearchBackend {
 
   @Override
   public SearchHits search(String type, Map<String, String[]> parameters, boolean lenient) {
+    Map<String, String[]> uncounted = new LinkedHashMap<>(parameters);
+    uncounted.put("_total", new String[] {"none"});
+    SqlSearch result = find(type, uncounted, lenient);
+    List<String> ids = result.ids(0, Integer.MAX_VALUE);
+    List<Double> distances = new ArrayList<>();
+    if (result.near()) {
+      ids.forEach(id -> distances.add(result.distanceKm(id)));
+    }
+    return new SearchHits(ids, distances);
+  }
+
+  /**
+   * Translates the search (which may run queries of its own: {@code near} points, chain targets,
+   * term frequencies for relevance) and counts it, in one read-only snapshot; pages are read later.
+   */
+  @Override
+  public SqlSearch find(String type, Map<String, String[]> parameters, boolean lenient) {
     served(type);
+    boolean counted = !List.of(parameters.getOrDefault("_total", new String[0])).contains("none");
+    return read(
+        c -> {
+          SqlQuery query = new SqlQuery(c, base, registry, type, lenient, new int[1]);
+          Sql where = Sql.join("AND", query.conditions("r", parameters));
+          List<SortKey> keys = sortKeys(type, parameters.get("_sort"), lenient);
+          boolean byDistance = keys.stream().anyMatch(k -> k.kind == SortKind.DISTANCE);
+          StringBuilder from = new StringBuilder("FROM search_resource r");
+          List<Object> args = new ArrayList<>();
+          if (byDistance) {
+            // each match's distance to the near point, as a relation to sort on
+            from.append(
+                " LEFT JOIN unnest(?::text[], ?::float8[]) AS nd(id, km) ON nd.id = r.res_id");
+            args.add(query.distances.keySet().toArray(String[]::new));
+            args.add(query.distances.values().toArray(Double[]::new));
+          }
+          from.append(" WHERE r.base = ? AND r.res_type = ? AND ").append(where.text);
+          args.add(base);
+          args.add(type);
+          args.addAll(where.args);
+          SqlSearch search =
+              new SqlSearch(
+                  this,
+                  new Sql(from.toString(), args),
+                  orderBy(c, type, keys, query.textTerms),
+                  keys.isEmpty(),
+                  query.distances);
+          if (counted) {
+            search.count(c);
+          }
+          return search;
+        });
+  }
+
+  /** Work on a connection of a search. */
+  interface SqlWork<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  /** Runs the work in a read-only, repeatable-read transaction (one snapshot). */
+  <T> T read(SqlWork<T> work) {
     try (Connection c = dataSource.getConnection()) {
       boolean autoCommit = c.getAutoCommit();
       c.setAutoCommit(false);
@@ -73,9 +132,9 @@ public final class PostgresSearchBackend implements SearchBackend {
               "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY;"
                   + " SET LOCAL enable_seqscan = off");
         }
-        SearchHits hits = search(c, type, parameters, lenient);
+        T result = work.run(c);
         c.commit();
-        return hits;
+        return result;
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
@@ -83,86 +142,60 @@ public final class PostgresSearchBackend implements SearchBackend {
         c.setAutoCommit(autoCommit);
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("search of " + type + " failed: " + e.getMessage(), e);
+      throw new IllegalStateException("search of " + base + " failed: " + e.getMessage(), e);
     }
   }
 
-  private SearchHits search(
-      Connection c, String type, Map<String, String[]> parameters, boolean lenient)
+  /**
+   * The {@code ORDER BY} list: the sort keys, each ordered as the in-memory index orders it
+   * (missing values last, first when descending: PostgreSQL's own default), then the id.
+   */
+  private Sql orderBy(Connection c, String type, List<SortKey> keys, List<String> textTerms)
       throws SQLException {
-    SqlQuery query = new SqlQuery(c, base, registry, type, lenient, new int[1]);
-    Sql where = Sql.join("AND", query.conditions("r", parameters));
-    List<SortKey> keys = sortKeys(type, parameters.get("_sort"), lenient);
-    List<String> terms = new ArrayList<>(new LinkedHashSet<>(query.textTerms));
-    boolean score = keys.stream().anyMatch(k -> k.kind == SortKind.SCORE);
-
-    StringBuilder sql = new StringBuilder("SELECT r.res_id");
+    List<String> terms = new ArrayList<>(new LinkedHashSet<>(textTerms));
+    List<String> parts = new ArrayList<>();
     List<Object> args = new ArrayList<>();
+    Map<String, Double> idf = null;
     for (SortKey k : keys) {
-      if (k.kind == SortKind.PARAM) {
-        sql.append(k.numeric ? ", r.sort_number ->> ?" : ", r.sort_text ->> ?");
-        args.add(k.param);
-      }
-    }
-    if (score) {
-      for (String t : terms) {
-        sql.append(", coalesce(r.text_title @@ ?::tsquery, false)");
-        args.add(SqlQuery.tsquery(List.of(t)));
-      }
-    }
-    sql.append(" FROM search_resource r WHERE r.base = ? AND r.res_type = ? AND ")
-        .append(where.text);
-    args.add(base);
-    args.add(type);
-    args.addAll(where.args);
-
-    List<Row> rows = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-      Sql.bind(c, ps, 1, args);
-      // every row is read, so no cursor (fetch size): PostgreSQL plans a cursor for its first
-      // rows (cursor_tuple_fraction) and chose a scan of the whole type, 100 ms against 3 ms
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          Row row = new Row(rs.getString(1), keys.size());
-          int col = 2;
-          for (int i = 0; i < keys.size(); i++) {
-            SortKey k = keys.get(i);
-            if (k.kind == SortKind.PARAM) {
-              String v = rs.getString(col++);
-              row.sort[i] = v == null ? null : k.parse(v);
+      String expression =
+          switch (k.kind) {
+            case SCORE -> {
+              if (idf == null) {
+                idf = idf(c, type, terms);
+              }
+              // relevance as the in-memory index sums it, term by term: idf, doubled in a title
+              StringBuilder score = new StringBuilder("(0::float8");
+              for (String t : textTerms) {
+                score.append(
+                    " + ?::float8 * CASE WHEN r.text_title @@ ?::tsquery THEN 2 ELSE 1 END");
+                args.add(idf.get(t));
+                args.add(SqlQuery.tsquery(List.of(t)));
+              }
+              yield score.append(")").toString();
             }
-          }
-          if (score) {
-            row.inTitle = new boolean[terms.size()];
-            for (int t = 0; t < terms.size(); t++) {
-              row.inTitle[t] = rs.getBoolean(col++);
+            case DISTANCE -> "nd.km";
+            case ID -> "r.res_id";
+            case PARAM -> {
+              args.add(k.param);
+              // strings in code point order, as Java compares them
+              yield k.numeric
+                  ? "(r.sort_number ->> ?)::float8"
+                  : "(r.sort_text ->> ?) COLLATE \"C\"";
             }
-          }
-          rows.add(row);
-        }
-      }
+          };
+      // best score first: ascending "_score" is descending relevance
+      boolean desc = k.kind == SortKind.SCORE ? !k.desc : k.desc;
+      parts.add(expression + (desc ? " DESC" : " ASC"));
     }
-    if (score) {
-      scores(c, type, rows, query.textTerms, terms);
-    }
-    rows.sort(order(keys, query.distances));
-    List<String> ids = new ArrayList<>(rows.size());
-    List<Double> distances = new ArrayList<>();
-    for (Row row : rows) {
-      ids.add(row.id);
-      if (!query.distances.isEmpty()) {
-        distances.add(query.distances.get(row.id));
-      }
-    }
-    return new SearchHits(ids, distances);
+    parts.add("r.res_id ASC");
+    return new Sql(String.join(", ", parts), args);
   }
 
-  /** Relevance as the in-memory index computes it: sum of term idf, doubled in a title. */
-  private void scores(
-      Connection c, String type, List<Row> rows, List<String> allTerms, List<String> terms)
+  /** The idf of each term, as the in-memory index computes it: log(1 + n / df). */
+  private Map<String, Double> idf(Connection c, String type, List<String> terms)
       throws SQLException {
     long n;
-    Map<String, Long> df = new HashMap<>();
+    Map<String, Double> idf = new HashMap<>();
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT count(*) FROM search_resource WHERE base = ? AND res_type = ?")) {
@@ -183,19 +216,12 @@ public final class PostgresSearchBackend implements SearchBackend {
         ps.setString(3, type);
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
-          df.put(t, rs.getLong(1));
+          long d = rs.getLong(1);
+          idf.put(t, Math.log(1.0 + n / (double) (d == 0 ? 1 : d)));
         }
       }
     }
-    for (Row row : rows) {
-      double s = 0;
-      for (String t : allTerms) {
-        long d = df.get(t);
-        double idf = Math.log(1.0 + n / (double) (d == 0 ? 1 : d));
-        s += idf * (row.inTitle[terms.indexOf(t)] ? 2 : 1);
-      }
-      row.score = s;
-    }
+    return idf;
   }
 
   private enum SortKind {
@@ -205,23 +231,7 @@ public final class PostgresSearchBackend implements SearchBackend {
     PARAM
   }
 
-  private record SortKey(SortKind kind, String param, boolean numeric, boolean date, boolean desc) {
-    Comparable<?> parse(String v) {
-      return !numeric ? v : date ? (Comparable<?>) Long.valueOf(v) : Double.valueOf(v);
-    }
-  }
-
-  private static final class Row {
-    final String id;
-    final Comparable<?>[] sort;
-    boolean[] inTitle;
-    double score;
-
-    Row(String id, int keys) {
-      this.id = id;
-      this.sort = new Comparable<?>[keys];
-    }
-  }
+  private record SortKey(SortKind kind, String param, boolean numeric, boolean desc) {}
 
   /**
    * {@code _sort} as the in-memory index reads it (unknown keys fail, or are ignored if lenient).
@@ -236,11 +246,11 @@ public final class PostgresSearchBackend implements SearchBackend {
         boolean desc = key.startsWith("-");
         String name = key.replaceFirst("^-", "");
         if (name.equals("_score")) {
-          out.add(new SortKey(SortKind.SCORE, name, false, false, desc));
+          out.add(new SortKey(SortKind.SCORE, name, false, desc));
         } else if (name.equals(SearchParamRegistry.NEAR) || name.equals("_distance")) {
-          out.add(new SortKey(SortKind.DISTANCE, name, false, false, desc));
+          out.add(new SortKey(SortKind.DISTANCE, name, false, desc));
         } else if (name.equals("_id")) {
-          out.add(new SortKey(SortKind.ID, name, false, false, desc));
+          out.add(new SortKey(SortKind.ID, name, false, desc));
         } else {
           ParamDef def = registry.params(type).get(name);
           if (def == null) {
@@ -249,63 +259,38 @@ public final class PostgresSearchBackend implements SearchBackend {
             }
             throw new SearchException("_sort: '" + name + "' is not a search parameter of " + type);
           }
-          boolean date = def.kind() == ParamKind.DATE;
-          boolean numeric = date || def.kind() == ParamKind.NUMBER;
-          out.add(new SortKey(SortKind.PARAM, name, numeric, date, desc));
+          boolean numeric = def.kind() == ParamKind.DATE || def.kind() == ParamKind.NUMBER;
+          out.add(new SortKey(SortKind.PARAM, name, numeric, desc));
         }
       }
     }
     return out;
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static Comparator<Row> order(List<SortKey> keys, Map<String, Double> distances) {
-    Comparator<Row> byId = Comparator.comparing(r -> r.id);
-    Comparator<Row> order = null;
-    for (int i = 0; i < keys.size(); i++) {
-      SortKey k = keys.get(i);
-      int at = i;
-      Comparator<Row> c =
-          switch (k.kind) {
-            case SCORE -> Comparator.comparingDouble(r -> -r.score);
-            case DISTANCE ->
-                Comparator.comparingDouble(r -> distances.getOrDefault(r.id, Double.MAX_VALUE));
-            case ID -> byId;
-            case PARAM -> {
-              Comparator<Comparable> natural = Comparator.naturalOrder();
-              // resources without a value sort last
-              yield Comparator.comparing(
-                  (Row r) -> (Comparable) r.sort[at], Comparator.nullsLast(natural));
-            }
-          };
-      c = k.desc ? c.reversed() : c;
-      order = order == null ? c : order.thenComparing(c);
-    }
-    return order == null ? byId : order.thenComparing(byId);
-  }
+  /**
+   * The ids of the resources of a type whose reference parameter points to any of the targets
+   * ({@code Type/id}): base, type, parameter, targets.
+   */
+  static final String REFERENCING =
+      "SELECT DISTINCT res_id FROM search_reference WHERE base = ? AND res_type = ? AND param = ?"
+          + " AND target = ANY(?) ORDER BY res_id";
 
   @Override
   public List<String> referencing(String type, String param, Collection<String> targets) {
     served(type);
-    String[] keys = targets.stream().map(t -> param + " " + t).toArray(String[]::new);
-    List<String> ids = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT res_id FROM search_resource WHERE base = ? AND res_type = ? AND tokens && ?"
-                    + " ORDER BY res_id")) {
-      ps.setString(1, base);
-      ps.setString(2, type);
-      ps.setArray(3, c.createArrayOf("text", keys));
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          ids.add(rs.getString(1));
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("search of " + type + " failed: " + e.getMessage(), e);
-    }
-    return ids;
+    return read(
+        c -> {
+          List<String> ids = new ArrayList<>();
+          try (PreparedStatement ps = c.prepareStatement(REFERENCING)) {
+            Sql.bind(c, ps, 1, List.of(base, type, param, targets.toArray(String[]::new)));
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                ids.add(rs.getString(1));
+              }
+            }
+          }
+          return ids;
+        });
   }
 
   @Override

@@ -18,6 +18,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.fhirtrials.model.Trial;
 import org.fhirtrials.search.DateRange;
 import org.fhirtrials.search.DocumentExtractor;
@@ -30,9 +31,9 @@ import org.fhirtrials.store.postgres.SearchRows;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /**
- * Writes the search side tables (migrations V2 and V5) of stored trials, for every base: maps each
- * trial to the base's resources, extracts every parameter with the {@link DocumentExtractor} the
- * in-memory index uses, and replaces the trial's rows, all in the caller's transaction.
+ * Writes the search side tables (migrations V2, V5 and V6) of stored trials, for every base: maps
+ * each trial to the base's resources, extracts every parameter with the {@link DocumentExtractor}
+ * the in-memory index uses, and replaces the trial's rows, all in the caller's transaction.
  */
 public final class PostgresSearchIndexer implements SearchRows {
   /** tsvector lexemes are limited to 2 KB; longer "words" are not searchable anyway. */
@@ -46,8 +47,8 @@ public final class PostgresSearchIndexer implements SearchRows {
     return s.getBytes(StandardCharsets.UTF_8).length <= MAX_LEXEME_BYTES;
   }
 
-  private static final List<String> TABLES =
-      List.of("search_resource", "search_string", "search_date", "search_number", "search_point");
+  /** A relative reference ({@code Type/id}): the keys that {@code search_reference} holds. */
+  private static final Pattern REFERENCE = Pattern.compile("[A-Z][A-Za-z]*/[A-Za-z0-9.-]{1,64}");
 
   /**
    * One served base.
@@ -163,6 +164,7 @@ public final class PostgresSearchIndexer implements SearchRows {
     private final Columns dates = new Columns(2);
     private final Columns numbers = new Columns(1);
     private final Columns points = new Columns(2);
+    private final Columns references = new Columns(1);
 
     void add(String base, String type, String id, String nctId, Map<String, Extracted> entries) {
       List<String> tokens = new ArrayList<>();
@@ -190,8 +192,13 @@ public final class PostgresSearchIndexer implements SearchRows {
           continue;
         }
         tokens.add(param);
-        e.keys().forEach(k -> tokens.add(param + " " + k));
         String[] key = {base, type, param, id, nctId};
+        for (String k : e.keys()) {
+          tokens.add(param + " " + k);
+          if (REFERENCE.matcher(k).matches()) {
+            references.add(key, k);
+          }
+        }
         for (String w : e.words()) {
           String lexeme = param + "|" + w;
           if (fitsLexeme(lexeme)) {
@@ -251,6 +258,7 @@ public final class PostgresSearchIndexer implements SearchRows {
       dates.insert(c, "search_date", "low, high", "int8", "int8");
       numbers.insert(c, "search_number", "value", "float8");
       points.insert(c, "search_point", "lat, lon", "float8", "float8");
+      references.insert(c, "search_reference", "target", "text");
     }
 
     private static String[] lexemes(Extracted e) {

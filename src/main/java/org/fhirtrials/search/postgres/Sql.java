@@ -58,6 +58,8 @@ final class Sql {
         ps.setDouble(i++, d);
       } else if (a instanceof String[] array) {
         ps.setArray(i++, c.createArrayOf("text", array));
+      } else if (a instanceof Double[] array) {
+        ps.setArray(i++, c.createArrayOf("float8", array));
       } else {
         throw new IllegalArgumentException("cannot bind " + a);
       }

@@ -298,9 +298,7 @@ public final class PostgresTrialStore implements TrialStore, AutoCloseable {
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement()) {
       c.setAutoCommit(true); // VACUUM cannot run in a transaction
-      s.execute(
-          "VACUUM (ANALYZE) trial, search_resource, search_string, search_date,"
-              + " search_number, search_point");
+      s.execute("VACUUM (ANALYZE) trial, " + String.join(", ", SearchRows.TABLES));
     } catch (SQLException e) {
       log.warn("VACUUM after the import failed (autovacuum will catch up): {}", e.getMessage());
     }
