@@ -80,6 +80,22 @@ class PostgresSearchBackendContractTest extends SearchBackendContract {
   }
 
   @Test
+  void aSearchAskingNoTotalIsNotCountedButStillPaged() {
+    SearchResult result =
+        backend("r4")
+            .find(
+                "ResearchStudy",
+                Map.of(
+                    "condition",
+                    new String[] {"Paging condition"},
+                    "_total",
+                    new String[] {"none"}),
+                false);
+    assertThat(result.total()).isNull();
+    assertThat(result.ids(20, 30)).hasSize(TrialFixtures.PAGING_COUNT - 20);
+  }
+
+  @Test
   void everySearchAnswersAsTheInMemoryIndexDoes(@TempDir Path dir) throws Exception {
     new SyntheticRegistry(7, 1).generate(300, dir, 100, n -> {});
     List<Trial> trials = new ArrayList<>();
