@@ -3,6 +3,7 @@ package org.fhirtrials.fhir;
 import ca.uhn.fhir.rest.api.Constants;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.IPagingProvider;
 import ca.uhn.fhir.validation.FhirValidator;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,9 @@ public final class ResourceSearchService {
 
   /** Values of {@code _summary} (FHIR search, "Summary"). */
   private static final Set<String> SUMMARIES = Set.of("true", "text", "data", "count", "false");
+
+  /** The first page's size when the server has no paging provider (it always has one). */
+  private static final int DEFAULT_PAGE = 20;
 
   private final TrialResources resources;
   private final SearchBackend indexes;
@@ -101,11 +105,29 @@ public final class ResourceSearchService {
       if (!notified && indexes instanceof SearchIndexes memory) {
         memory.changedAll();
       }
-      SearchResult result = indexes.find(type, withoutIncludes(parameters), lenient);
+      SearchResult result =
+          indexes.find(type, withoutIncludes(parameters), lenient, firstPageSize(request));
       return new SearchResultBundle(resources, indexes, type, result, includes, revIncludes);
     } catch (SearchException e) {
       throw FhirErrors.badRequest(resources.context(), e.getMessage());
     }
+  }
+
+  /** The size of the first page HAPI will ask for: {@code _count} within the paging limits. */
+  private static int firstPageSize(RequestDetails request) {
+    IPagingProvider paging = request.getServer().getPagingProvider();
+    int size = paging == null ? DEFAULT_PAGE : paging.getDefaultPageSize();
+    String[] count = request.getParameters().get(Constants.PARAM_COUNT);
+    if (count != null && count.length > 0 && !count[0].isEmpty()) {
+      // digits only (checked); a _count beyond int is beyond any maximum
+      size = count[0].length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(count[0]);
+      if (paging != null && size > paging.getMaximumPageSize()) {
+        size = paging.getMaximumPageSize();
+      } else if (paging != null && size == 0) {
+        size = paging.getDefaultPageSize();
+      }
+    }
+    return size;
   }
 
   private static Map<String, String[]> withoutIncludes(Map<String, String[]> parameters) {

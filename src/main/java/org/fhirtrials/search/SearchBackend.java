@@ -25,9 +25,11 @@ public interface SearchBackend {
 
   /**
    * {@link #search} for a client reading pages: the parameters are checked (and errors thrown)
-   * here, the pages may be fetched when asked. {@code _total=none} may leave the total uncounted.
+   * here; a backend may read the first {@code firstPage} ids now and the other pages when asked.
+   * {@code _total=none} may leave the total uncounted.
    */
-  default SearchResult find(String type, Map<String, String[]> parameters, boolean lenient) {
+  default SearchResult find(
+      String type, Map<String, String[]> parameters, boolean lenient, int firstPage) {
     return search(type, parameters, lenient);
   }
 

@@ -90,8 +90,10 @@ class PostgresSearchBackendContractTest extends SearchBackendContract {
                     new String[] {"Paging condition"},
                     "_total",
                     new String[] {"none"}),
-                false);
+                false,
+                10);
     assertThat(result.total()).isNull();
+    assertThat(result.ids(0, 10)).hasSize(10);
     assertThat(result.ids(20, 30)).hasSize(TrialFixtures.PAGING_COUNT - 20);
   }
 
@@ -139,7 +141,7 @@ class PostgresSearchBackendContractTest extends SearchBackendContract {
         SearchHits actual = sql.search(type, query, false);
         assertThat(actual.ids()).as(what).isEqualTo(expected.ids());
         // the same order a page at a time, each page cut in SQL
-        SearchResult paged = sql.find(type, query, false);
+        SearchResult paged = sql.find(type, query, false, PAGE);
         assertThat(paged.total()).as(what).isEqualTo(expected.ids().size());
         for (int from = 0; from < Math.min(3 * PAGE, expected.ids().size()); from += PAGE) {
           assertThat(paged.ids(from, from + PAGE))

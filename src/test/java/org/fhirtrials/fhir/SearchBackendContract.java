@@ -316,7 +316,7 @@ abstract class SearchBackendContract {
   void pagesNeitherRepeatNorSkipWhenAnEarlierMatchArrives(String base) {
     Map<String, String[]> paging = Map.of("condition", new String[] {"Paging condition"});
     List<String> before = search(base, "ResearchStudy", paging);
-    SearchResult result = backend(base).find("ResearchStudy", paging, false);
+    SearchResult result = backend(base).find("ResearchStudy", paging, false, 10);
     assertThat(result.total()).isEqualTo(TrialFixtures.PAGING_COUNT);
     List<String> read = new ArrayList<>(result.ids(0, 10));
     // a new match whose id sorts before every one read so far
@@ -336,7 +336,7 @@ abstract class SearchBackendContract {
             "condition", new String[] {"Paging condition"}, "_sort", new String[] {"-title,_id"});
     List<String> all = search(base, "ResearchStudy", byTitle);
     assertThat(all).hasSize(TrialFixtures.PAGING_COUNT).startsWith("NCT09990125");
-    SearchResult result = backend(base).find("ResearchStudy", byTitle, false);
+    SearchResult result = backend(base).find("ResearchStudy", byTitle, false, 7);
     assertThat(result.ids(0, 7)).isEqualTo(all.subList(0, 7));
     assertThat(result.ids(7, 14)).isEqualTo(all.subList(7, 14));
     assertThat(result.ids(21, 28)).isEqualTo(all.subList(21, 25));

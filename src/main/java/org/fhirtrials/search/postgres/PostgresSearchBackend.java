@@ -63,7 +63,7 @@ public final class PostgresSearchBackend implements SearchBackend {
   public SearchHits search(String type, Map<String, String[]> parameters, boolean lenient) {
     Map<String, String[]> uncounted = new LinkedHashMap<>(parameters);
     uncounted.put("_total", new String[] {"none"});
-    SqlSearch result = find(type, uncounted, lenient);
+    SqlSearch result = find(type, uncounted, lenient, Integer.MAX_VALUE);
     List<String> ids = result.ids(0, Integer.MAX_VALUE);
     List<Double> distances = new ArrayList<>();
     if (result.near()) {
@@ -74,10 +74,12 @@ public final class PostgresSearchBackend implements SearchBackend {
 
   /**
    * Translates the search (which may run queries of its own: {@code near} points, chain targets,
-   * term frequencies for relevance) and counts it, in one read-only snapshot; pages are read later.
+   * term frequencies for relevance) and reads its first page and total, in one read-only snapshot;
+   * later pages are read when asked.
    */
   @Override
-  public SqlSearch find(String type, Map<String, String[]> parameters, boolean lenient) {
+  public SqlSearch find(
+      String type, Map<String, String[]> parameters, boolean lenient, int firstPage) {
     served(type);
     boolean counted = !List.of(parameters.getOrDefault("_total", new String[0])).contains("none");
     return read(
@@ -103,12 +105,10 @@ public final class PostgresSearchBackend implements SearchBackend {
               new SqlSearch(
                   this,
                   new Sql(from.toString(), args),
+                  !where.text.equals(Sql.TRUE.text),
                   orderBy(c, type, keys, query.textTerms),
-                  keys.isEmpty(),
                   query.distances);
-          if (counted) {
-            search.count(c);
-          }
+          search.readFirst(c, firstPage, counted);
           return search;
         });
   }
@@ -147,16 +147,16 @@ public final class PostgresSearchBackend implements SearchBackend {
   }
 
   /**
-   * The {@code ORDER BY} list: the sort keys, each ordered as the in-memory index orders it
-   * (missing values last, first when descending: PostgreSQL's own default), then the id.
+   * The sort keys, each ordered as the in-memory index orders it (missing values last, first when
+   * descending: PostgreSQL's own default); {@link SqlSearch} adds the id.
    */
-  private Sql orderBy(Connection c, String type, List<SortKey> keys, List<String> textTerms)
-      throws SQLException {
+  private List<SqlSearch.Key> orderBy(
+      Connection c, String type, List<SortKey> keys, List<String> textTerms) throws SQLException {
     List<String> terms = new ArrayList<>(new LinkedHashSet<>(textTerms));
-    List<String> parts = new ArrayList<>();
-    List<Object> args = new ArrayList<>();
+    List<SqlSearch.Key> out = new ArrayList<>();
     Map<String, Double> idf = null;
     for (SortKey k : keys) {
+      List<Object> args = new ArrayList<>();
       String expression =
           switch (k.kind) {
             case SCORE -> {
@@ -185,10 +185,9 @@ public final class PostgresSearchBackend implements SearchBackend {
           };
       // best score first: ascending "_score" is descending relevance
       boolean desc = k.kind == SortKind.SCORE ? !k.desc : k.desc;
-      parts.add(expression + (desc ? " DESC" : " ASC"));
+      out.add(new SqlSearch.Key(new Sql(expression, args), desc));
     }
-    parts.add("r.res_id ASC");
-    return new Sql(String.join(", ", parts), args);
+    return out;
   }
 
   /** The idf of each term, as the in-memory index computes it: log(1 + n / df). */
