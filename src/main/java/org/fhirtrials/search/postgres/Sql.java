@@ -15,13 +15,25 @@ final class Sql {
   final String text;
   final List<Object> args;
 
+  /**
+   * For a condition that is one lookup in a side table: the query of the ids it selects (of the
+   * searched base and type, maybe repeated), so a caller can read them without joining {@code
+   * search_resource}; null for any other fragment.
+   */
+  final Sql ids;
+
   Sql(String text, Object... args) {
     this(text, List.of(args));
   }
 
   Sql(String text, List<Object> args) {
+    this(text, args, null);
+  }
+
+  Sql(String text, List<Object> args, Sql ids) {
     this.text = text;
     this.args = Collections.unmodifiableList(new ArrayList<>(args));
+    this.ids = ids;
   }
 
   /** The fragments joined with {@code AND} or {@code OR}, in parentheses. */

@@ -308,22 +308,22 @@ final class SqlQuery {
   private Sql side(String r, String table, String alias, String name, Sql test) {
     List<Object> args = new ArrayList<>(List.of(base, type, name));
     args.addAll(test.args);
-    return new Sql(
-        r
-            + ".res_id IN (SELECT "
-            + alias
-            + ".res_id FROM "
-            + table
-            + " WHERE "
-            + alias
-            + ".base = ? AND "
-            + alias
-            + ".res_type = ? AND "
-            + alias
-            + ".param = ? AND "
-            + test.text
-            + ")",
-        args);
+    Sql ids =
+        new Sql(
+            "SELECT "
+                + alias
+                + ".res_id FROM "
+                + table
+                + " WHERE "
+                + alias
+                + ".base = ? AND "
+                + alias
+                + ".res_type = ? AND "
+                + alias
+                + ".param = ? AND "
+                + test.text,
+            args);
+    return new Sql(r + ".res_id IN (" + ids.text + ")", args, ids);
   }
 
   /**
@@ -356,7 +356,14 @@ final class SqlQuery {
       SqlQuery inner = new SqlQuery(c, base, registry, target, false, aliases);
       String t = "t" + (++aliases[0]);
       Sql where = Sql.join("AND", inner.conditions(t, Map.of(chain, new String[] {value})));
-      List<Object> args = new ArrayList<>(List.of(target + "/", base, target));
+      List<Object> args = new ArrayList<>(List.of(target + "/"));
+      if (where.ids != null) {
+        // one side-table lookup (address-city=Boston): its ids, without a join per id
+        args.addAll(where.ids.args);
+        keys.addAll(strings("SELECT DISTINCT ? || x.res_id FROM (" + where.ids.text + ") x", args));
+        continue;
+      }
+      args.addAll(List.of(base, target));
       args.addAll(where.args);
       keys.addAll(
           strings(
