@@ -93,43 +93,10 @@ public final class PostgresSearchBackend implements SearchBackend {
               keys.size() == 1
                   && keys.get(0).kind == SortKind.DISTANCE
                   && !query.distances.isEmpty();
-          boolean byDistance =
-              !distanceOnly && keys.stream().anyMatch(k -> k.kind == SortKind.DISTANCE);
-          List<Object> args = new ArrayList<>();
-          if (keys.isEmpty() && where.ids != null) {
-            // one side-table lookup in id order (Location?address-city=Boston): its ids alone;
-            // a join to search_resource cost a primary-key probe per match (7,720 at 100k)
-            args.addAll(where.ids.args);
-            SqlSearch search =
-                new SqlSearch(
-                    this,
-                    new Sql(
-                        "FROM (SELECT DISTINCT x.res_id FROM ("
-                            + where.ids.text
-                            + ") x) r WHERE TRUE",
-                        args),
-                    true,
-                    List.of(),
-                    query.distances);
-            search.readFirst(c, firstPage, counted);
-            return search;
-          }
-          StringBuilder from = new StringBuilder("FROM search_resource r");
-          if (byDistance) {
-            // each match's distance to the near point, as a relation to sort on
-            from.append(
-                " LEFT JOIN unnest(?::text[], ?::float8[]) AS nd(id, km) ON nd.id = r.res_id");
-            args.add(query.distances.keySet().toArray(String[]::new));
-            args.add(query.distances.values().toArray(Double[]::new));
-          }
-          from.append(" WHERE r.base = ? AND r.res_type = ? AND ").append(where.text);
-          args.add(base);
-          args.add(type);
-          args.addAll(where.args);
           SqlSearch search =
               new SqlSearch(
                   this,
-                  new Sql(from.toString(), args),
+                  matches(type, where, keys, distanceOnly, query.distances),
                   !where.text.equals(Sql.TRUE.text),
                   distanceOnly ? List.of() : orderBy(c, type, keys, query.textTerms),
                   query.distances);
@@ -146,6 +113,35 @@ public final class PostgresSearchBackend implements SearchBackend {
           }
           return search;
         });
+  }
+
+  /** {@code FROM ... WHERE ...} of the matches as rows {@code r} (and {@code nd}, distances). */
+  private Sql matches(
+      String type,
+      Sql where,
+      List<SortKey> keys,
+      boolean distanceOnly,
+      Map<String, Double> distances) {
+    if (keys.isEmpty() && where.ids != null) {
+      // one side-table lookup in id order (Location?address-city=Boston): its ids alone; a join
+      // to search_resource cost a primary-key probe per match (8,137 at 100k trials)
+      return new Sql(
+          "FROM (SELECT DISTINCT x.res_id FROM (" + where.ids.text + ") x) r WHERE TRUE",
+          where.ids.args);
+    }
+    StringBuilder from = new StringBuilder("FROM search_resource r");
+    List<Object> args = new ArrayList<>();
+    if (!distanceOnly && keys.stream().anyMatch(k -> k.kind == SortKind.DISTANCE)) {
+      // each match's distance to the near point, as a relation to sort on with other keys
+      from.append(" LEFT JOIN unnest(?::text[], ?::float8[]) AS nd(id, km) ON nd.id = r.res_id");
+      args.add(distances.keySet().toArray(String[]::new));
+      args.add(distances.values().toArray(Double[]::new));
+    }
+    from.append(" WHERE r.base = ? AND r.res_type = ? AND ").append(where.text);
+    args.add(base);
+    args.add(type);
+    args.addAll(where.args);
+    return new Sql(from.toString(), args);
   }
 
   /** Work on a connection of a search. */

@@ -287,22 +287,17 @@ final class SqlQuery {
       case LT -> new Sql(lo + " < ?", pl);
       // each with a bound every match meets (high >= high >= low >= pl; low <= low <= high <=
       // ph), so the index scans from it: without it the OR read every value of the parameter
-      case GE ->
-          Sql.join(
-              "AND",
-              List.of(
-                  Sql.join("OR", List.of(new Sql(hi + " > ?", ph), eq)),
-                  new Sql(hi + " >= ?", pl)));
-      case LE ->
-          Sql.join(
-              "AND",
-              List.of(
-                  Sql.join("OR", List.of(new Sql(lo + " < ?", pl), eq)),
-                  new Sql(lo + " <= ?", ph)));
+      case GE -> orEqual(new Sql(hi + " > ?", ph), eq, new Sql(hi + " >= ?", pl));
+      case LE -> orEqual(new Sql(lo + " < ?", pl), eq, new Sql(lo + " <= ?", ph));
       case SA -> new Sql(lo + " > ?", ph);
       case EB -> new Sql(hi + " < ?", pl);
       case AP -> new Sql("(" + hi + " >= ? AND " + lo + " <= ?)", apLow, apHigh);
     };
+  }
+
+  /** {@code (beyond OR eq) AND bound}: ge or le, with the bound that lets an index scan. */
+  private static Sql orEqual(Sql beyond, Sql eq, Sql bound) {
+    return Sql.join("AND", List.of(Sql.join("OR", List.of(beyond, eq)), bound));
   }
 
   private Sql side(String r, String table, String alias, String name, Sql test) {
