@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -41,6 +42,24 @@ class FhirServerIT {
   }
 
   // ------------------------------------------------------------------ read
+
+  @Test
+  void acceptsAnUnencodedBarInTheQueryAsTheSpecificationWritesIt() throws Exception {
+    // java.net.http refuses to send a raw "|", so the request is written by hand, as curl sends it
+    try (Socket socket = new Socket("localhost", port)) {
+      socket
+          .getOutputStream()
+          .write(
+              ("GET /fhir/r4/ResearchStudy?identifier=https://clinicaltrials.gov|"
+                      + TrialFixtures.HCC
+                      + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/fhir+json\r\n"
+                      + "Connection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(response).startsWith("HTTP/1.1 200");
+      assertThat(response).contains("\"total\":1").contains("\"id\":\"" + TrialFixtures.HCC + "\"");
+    }
+  }
 
   @ParameterizedTest
   @ValueSource(strings = {"r4", "r5"})
