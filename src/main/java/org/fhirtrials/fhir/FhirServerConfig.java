@@ -3,7 +3,6 @@ package org.fhirtrials.fhir;
 import ca.uhn.fhir.context.api.BundleInclusionRule;
 import ca.uhn.fhir.rest.api.Constants;
 import ca.uhn.fhir.rest.api.EncodingEnum;
-import ca.uhn.fhir.rest.server.FifoMemoryPagingProvider;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.interceptor.CorsInterceptor;
@@ -77,10 +76,7 @@ public class FhirServerConfig {
     // Include references carry their target only when the request asked for that include.
     server.setBundleInclusionRule(BundleInclusionRule.BASED_ON_RESOURCE_PRESENCE);
 
-    FifoMemoryPagingProvider paging = new FifoMemoryPagingProvider(props.pagingCacheSize());
-    paging.setDefaultPageSize(props.defaultPageSize());
-    paging.setMaximumPageSize(props.maxPageSize());
-    server.setPagingProvider(paging);
+    server.setPagingProvider(new ReplayablePaging(props, search));
 
     ServerCapabilityStatementProvider capabilities = new ServerCapabilityStatementProvider(server);
     capabilities.setPublisher(StudyParams.PUBLISHER);

@@ -87,8 +87,16 @@ public final class ResourceSearchService {
   }
 
   public IBundleProvider search(String type, RequestDetails request) {
-    Map<String, String[]> parameters = request.getParameters();
-    boolean lenient = isLenient(request);
+    return search(type, request.getParameters(), isLenient(request), firstPageSize(request));
+  }
+
+  /**
+   * A search as a request gave it (parameters with {@code _include}s and result parameters).
+   *
+   * @param firstPage the size of the first page the caller will read
+   */
+  public IBundleProvider search(
+      String type, Map<String, String[]> parameters, boolean lenient, int firstPage) {
     try {
       List<IncludeSpec> includes = new ArrayList<>();
       List<IncludeSpec> revIncludes = new ArrayList<>();
@@ -105,8 +113,7 @@ public final class ResourceSearchService {
       if (!notified && indexes instanceof SearchIndexes memory) {
         memory.changedAll();
       }
-      SearchResult result =
-          indexes.find(type, withoutIncludes(parameters), lenient, firstPageSize(request));
+      SearchResult result = indexes.find(type, withoutIncludes(parameters), lenient, firstPage);
       return new SearchResultBundle(resources, indexes, type, result, includes, revIncludes);
     } catch (SearchException e) {
       throw FhirErrors.badRequest(resources.context(), e.getMessage());
@@ -118,8 +125,8 @@ public final class ResourceSearchService {
     IPagingProvider paging = request.getServer().getPagingProvider();
     int size = paging == null ? DEFAULT_PAGE : paging.getDefaultPageSize();
     String[] count = request.getParameters().get(Constants.PARAM_COUNT);
-    if (count != null && count.length > 0 && !count[0].isEmpty()) {
-      // digits only (checked); a _count beyond int is beyond any maximum
+    if (count != null && count.length > 0 && count[0].matches("\\d+")) {
+      // (anything else is refused when the search is checked); beyond int is beyond any maximum
       size = count[0].length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(count[0]);
       if (paging != null && size > paging.getMaximumPageSize()) {
         size = paging.getMaximumPageSize();

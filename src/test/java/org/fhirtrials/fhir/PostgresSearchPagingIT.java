@@ -31,34 +31,45 @@ class PostgresSearchPagingIT {
   private static TestDatabase database;
   private static ConfigurableApplicationContext server;
 
+  /** A second replica over the same database, as behind a load balancer. */
+  private static ConfigurableApplicationContext replica;
+
   @BeforeAll
   static void start() throws Exception {
     database = TestDatabase.start();
-    server =
-        new SpringApplicationBuilder(FhirTrialsApplication.class)
-            .run(
-                "--server.port=0",
-                "--fhirtrials.store=postgres",
-                "--spring.datasource.url=" + database.url(),
-                "--spring.datasource.hikari.schema=" + database.schema(),
-                "--spring.datasource.hikari.maximum-pool-size=4");
+    server = start(database);
+    replica = start(database);
+  }
+
+  private static ConfigurableApplicationContext start(TestDatabase database) {
+    return new SpringApplicationBuilder(FhirTrialsApplication.class)
+        .run(
+            "--server.port=0",
+            "--fhirtrials.store=postgres",
+            "--spring.datasource.url=" + database.url(),
+            "--spring.datasource.hikari.schema=" + database.schema(),
+            "--spring.datasource.hikari.maximum-pool-size=4");
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (server != null) {
-      server.close();
+    for (ConfigurableApplicationContext c :
+        new ConfigurableApplicationContext[] {server, replica}) {
+      if (c != null) {
+        c.close();
+      }
     }
     if (database != null) {
       database.close();
     }
   }
 
+  private static int port(ConfigurableApplicationContext c) {
+    return ((WebServerApplicationContext) c).getWebServer().getPort();
+  }
+
   private static String fhir(String path) {
-    return "http://localhost:"
-        + ((WebServerApplicationContext) server).getWebServer().getPort()
-        + "/fhir/"
-        + path;
+    return "http://localhost:" + port(server) + "/fhir/" + path;
   }
 
   private static JsonNode get(String url) throws Exception {
@@ -121,6 +132,34 @@ class PostgresSearchPagingIT {
     assertThat(all).hasSize(5);
     assertThat(pages).hasSize(3);
     assertThat(ids).isEqualTo(all);
+  }
+
+  @Test
+  void aNextLinkWorksOnTheOtherReplica() throws Exception {
+    JsonNode first = get(fhir("r4/Location?_count=7&_sort=-name"));
+    String next = link(first, "next");
+    JsonNode here = get(next);
+    JsonNode there = get(next.replace(":" + port(server) + "/", ":" + port(replica) + "/"));
+    List<String> expected = new ArrayList<>();
+    here.path("entry").forEach(e -> expected.add(e.path("resource").path("id").asText()));
+    List<String> actual = new ArrayList<>();
+    there.path("entry").forEach(e -> actual.add(e.path("resource").path("id").asText()));
+    assertThat(expected).hasSize(7);
+    assertThat(actual).isEqualTo(expected);
+    assertThat(there.path("total").asInt()).isEqualTo(first.path("total").asInt());
+  }
+
+  @Test
+  void aPagingLinkThisServerNeverMadeIsGone() throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(fhir("r4?_getpages=nope.%21%21&_getpagesoffset=7&_count=7")))
+                .header("Accept", "application/fhir+json")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(410);
+    assertThat(response.body()).contains("OperationOutcome");
   }
 
   @Test
