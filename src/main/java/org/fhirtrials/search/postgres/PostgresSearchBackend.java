@@ -309,18 +309,9 @@ public final class PostgresSearchBackend implements SearchBackend {
   public List<String> referencing(String type, String param, Collection<String> targets) {
     served(type);
     return read(
-        c -> {
-          List<String> ids = new ArrayList<>();
-          try (PreparedStatement ps = c.prepareStatement(REFERENCING)) {
-            Sql.bind(c, ps, 1, List.of(base, type, param, targets.toArray(String[]::new)));
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                ids.add(rs.getString(1));
-              }
-            }
-          }
-          return ids;
-        });
+        c ->
+            Sql.strings(
+                c, new Sql(REFERENCING, base, type, param, targets.toArray(String[]::new))));
   }
 
   @Override

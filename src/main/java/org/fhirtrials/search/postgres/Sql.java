@@ -2,6 +2,7 @@ package org.fhirtrials.search.postgres;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -77,6 +78,20 @@ final class Sql {
       }
     }
     return i;
+  }
+
+  /** The first column of every row the query returns. */
+  static List<String> strings(Connection c, Sql query) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(query.text)) {
+      bind(c, ps, 1, query.args);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    }
+    return out;
   }
 
   /** {@code LIKE} pattern matching the text literally. */

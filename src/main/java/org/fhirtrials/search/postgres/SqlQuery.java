@@ -391,16 +391,7 @@ final class SqlQuery {
 
   /** The first column of every row of a query. */
   private List<String> strings(String sql, List<Object> args) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      Sql.bind(c, ps, 1, args);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(rs.getString(1));
-        }
-      }
-    }
-    return out;
+    return Sql.strings(c, new Sql(sql, args));
   }
 
   /**

@@ -62,12 +62,14 @@ final class SqlSearch implements SearchResult {
    * search: one query for what a first response needs.
    */
   void readFirst(Connection c, int size, boolean counted) throws SQLException {
-    firstSize = Math.max(0, size);
-    int[] count = {0};
-    first = query(c, page(0, firstSize, null, counted), counted ? count : null);
+    // at least one row: the window's count comes with the rows (none read would count none)
+    firstSize = Math.max(1, size);
     if (counted) {
-      // no row: nothing matches (the window counts on every row it returns)
+      int[] count = {0};
+      first = counted(c, page(0, firstSize, null, true), count);
       total = first.isEmpty() ? 0 : count[0];
+    } else {
+      first = Sql.strings(c, page(0, firstSize, null, false));
     }
     remember(0, first);
   }
@@ -79,7 +81,7 @@ final class SqlSearch implements SearchResult {
    * more than the sort; the pages are then cut from this list.
    */
   void readAll(Connection c, Comparator<String> order, boolean counted) throws SQLException {
-    List<String> all = query(c, new Sql("SELECT r.res_id " + from.text, from.args), null);
+    List<String> all = Sql.strings(c, new Sql("SELECT r.res_id " + from.text, from.args));
     all.sort(order);
     first = all;
     firstSize = Integer.MAX_VALUE;
@@ -113,7 +115,7 @@ final class SqlSearch implements SearchResult {
     }
     String after = keys.isEmpty() && start > 0 ? lastIdBefore.get(start) : null;
     Sql page = page(start, to, after, false);
-    List<String> ids = backend.read(c -> query(c, page, null));
+    List<String> ids = backend.read(c -> Sql.strings(c, page));
     remember(start, ids);
     return ids;
   }
@@ -165,17 +167,15 @@ final class SqlSearch implements SearchResult {
     return new Sql(sql.toString(), args);
   }
 
-  /** The ids a page query returns; the window count of its rows into {@code count[0]}. */
-  private static List<String> query(Connection c, Sql page, int[] count) throws SQLException {
+  /** The ids a counted page query returns; the window count of its rows into {@code count[0]}. */
+  private static List<String> counted(Connection c, Sql page, int[] count) throws SQLException {
     List<String> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(page.text)) {
       Sql.bind(c, ps, 1, page.args);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.add(rs.getString(1));
-          if (count != null) {
-            count[0] = rs.getInt(2);
-          }
+          count[0] = rs.getInt(2);
         }
       }
     }
