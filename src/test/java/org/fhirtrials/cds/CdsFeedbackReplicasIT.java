@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.fhirtrials.FhirTrialsApplication;
 import org.fhirtrials.store.TestDatabase;
@@ -53,16 +55,16 @@ class CdsFeedbackReplicasIT {
   }
 
   private static ConfigurableApplicationContext replica() {
-    return new SpringApplicationBuilder(FhirTrialsApplication.class)
-        .run(
+    List<String> args = new ArrayList<>(database.storeArgs());
+    args.addAll(
+        List.of(
             "--server.port=0",
-            "--fhirtrials.store=postgres",
-            "--spring.datasource.url=" + database.url(),
-            "--spring.datasource.hikari.schema=" + database.schema(),
             "--spring.datasource.hikari.maximum-pool-size=3",
             "--fhirtrials.cds.verify-jwt=false",
             "--fhirtrials.cds.statuses=",
-            "--fhirtrials.cds.feedback-dir=/nonexistent/must-not-be-used");
+            "--fhirtrials.cds.feedback-dir=/nonexistent/must-not-be-used"));
+    return new SpringApplicationBuilder(FhirTrialsApplication.class)
+        .run(args.toArray(String[]::new));
   }
 
   private static String base(ConfigurableApplicationContext c) {

@@ -42,13 +42,10 @@ class PostgresSearchPagingIT {
   }
 
   private static ConfigurableApplicationContext start(TestDatabase database) {
+    List<String> args = new ArrayList<>(database.storeArgs());
+    args.addAll(List.of("--server.port=0", "--spring.datasource.hikari.maximum-pool-size=4"));
     return new SpringApplicationBuilder(FhirTrialsApplication.class)
-        .run(
-            "--server.port=0",
-            "--fhirtrials.store=postgres",
-            "--spring.datasource.url=" + database.url(),
-            "--spring.datasource.hikari.schema=" + database.schema(),
-            "--spring.datasource.hikari.maximum-pool-size=4");
+        .run(args.toArray(String[]::new));
   }
 
   @AfterAll

@@ -96,9 +96,7 @@ class ImportKillAndResumeIT {
     command.add("import");
     command.add("--batch-size");
     command.add(String.valueOf(BATCH));
-    command.add("--fhirtrials.store=postgres");
-    command.add("--spring.datasource.url=" + database.url());
-    command.add("--spring.datasource.hikari.schema=" + database.schema());
+    command.addAll(database.storeArgs());
     command.add(data.toString());
     return new ProcessBuilder(command)
         .redirectErrorStream(true)

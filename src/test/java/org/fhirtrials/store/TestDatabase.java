@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.UUID;
 import org.fhirtrials.store.postgres.PostgresTrialStore;
 import org.junit.jupiter.api.Assumptions;
@@ -81,6 +82,14 @@ public final class TestDatabase implements AutoCloseable {
 
   public String schema() {
     return schema;
+  }
+
+  /** The arguments that put a server or a command on the PostgreSQL store in this database. */
+  public List<String> storeArgs() {
+    return List.of(
+        "--fhirtrials.store=postgres",
+        "--spring.datasource.url=" + url,
+        "--spring.datasource.hikari.schema=" + schema);
   }
 
   /** Empties the trial table between tests. */

@@ -79,16 +79,9 @@ class SyncCommandTest {
   void theNextRunOnPostgresAsksOnlyForStudiesUpdatedSinceTheLastOne() throws Exception {
     try (TestDatabase db = TestDatabase.start();
         CtgovStandIn standIn = CtgovStandIn.start(RecordedStudies.synthetic(40, 3))) {
-      List<String> args =
-          new ArrayList<>(
-              List.of(
-                  "--fhirtrials.store=postgres",
-                  "--spring.datasource.url=" + db.url(),
-                  "--spring.datasource.hikari.schema=" + db.schema(),
-                  "--base-url",
-                  standIn.baseUrl().toString(),
-                  "--requests-per-minute",
-                  "6000"));
+      List<String> args = new ArrayList<>(db.storeArgs());
+      args.addAll(
+          List.of("--base-url", standIn.baseUrl().toString(), "--requests-per-minute", "6000"));
       assertThat(run(args.toArray(String[]::new))).as(text(err)).isZero();
       assertThat(text(out)).contains("40 imported");
 
