@@ -2,7 +2,8 @@
 # FHIR search benchmark on the embedded store: scripts/search-bench.sh N [seconds] [concurrency] [heap]
 # Loads /tmp/synthN (generated first if missing: fhir-trials.jar generate --count N --seed 1) into the
 # real server (target/fhir-trials.jar, its own JVM) and measures search over HTTP on loopback.
-# See docs/benchmarks.md, "FHIR search (embedded store)".
+# See docs/benchmarks.md, "FHIR search (embedded store)". SEARCH_BENCH_JAR=path runs another build
+# of the server (to compare two builds back to back).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:?usage: scripts/search-bench.sh N [seconds] [concurrency] [heap]}

@@ -26,6 +26,12 @@ public final class Extracted {
   List<double[]> points = new ArrayList<>();
 
   /**
+   * The {@link Text#fold folded} forms of {@link #strings} (pooled), prepared off the index lock
+   * and dropped once the index holds them; null when not prepared.
+   */
+  List<String> folded;
+
+  /**
    * Makes this read-only and small, once it is complete (it is kept per document, for updates,
    * includes and sorting): empty collections become shared empty ones, lists exact-size copies.
    */
@@ -51,7 +57,15 @@ public final class Extracted {
     }
     if (!strings.isEmpty()) {
       strings = strings.stream().map(canonical).toList();
+      folded = strings.stream().map(s -> canonical.apply(Text.fold(s))).toList();
     }
+  }
+
+  /** The folded forms of the strings: the prepared ones (once), else folded now. */
+  List<String> takeFolded() {
+    List<String> out = folded != null ? folded : strings.stream().map(Text::fold).toList();
+    folded = null;
+    return out;
   }
 
   public Set<String> keys() {

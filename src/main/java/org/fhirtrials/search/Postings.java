@@ -15,6 +15,14 @@ final class Postings {
   private int size;
 
   void add(int ordinal) {
+    if (size == 0 || values[size - 1] < ordinal) {
+      // the usual case: a new document's ordinal is above every one held
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = ordinal;
+      return;
+    }
     int at = Arrays.binarySearch(values, 0, size, ordinal);
     if (at >= 0) {
       return;

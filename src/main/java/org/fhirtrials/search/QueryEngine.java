@@ -1,9 +1,7 @@
 package org.fhirtrials.search;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +37,7 @@ final class QueryEngine {
   private final boolean lenient;
 
   /** Distance of each matching ordinal to the {@code near} point, when near was asked. */
-  final Map<Integer, Double> distances = new HashMap<>();
+  OrdinalDistances distances = new OrdinalDistances();
 
   /** Full-text terms, for relevance. */
   final List<String> textTerms = new ArrayList<>();
@@ -244,20 +242,26 @@ final class QueryEngine {
     // only the points in the cells around: a document's distance is that of its nearest point;
     // points outside the latitude band cannot be within range (no great-circle distance for them)
     double band = dLat * 1.01;
-    Map<Integer, Double> within = new HashMap<>();
+    Circle circle = new Circle(lat, lon, km);
+    int candidates = cells.stream().mapToInt(CellPoints::size).sum();
+    OrdinalDistances within = new OrdinalDistances(indexes.index(type).size(), candidates);
     for (CellPoints c : cells) {
       for (int i = 0; i < c.size(); i++) {
-        if (Math.abs(c.lat(i) - lat) <= band) {
-          double d = haversine(lat, lon, c.lat(i), c.lon(i));
-          if (d <= km) {
-            within.merge(c.ordinal(i), d, Math::min);
+        double pointLat = c.lat(i);
+        if (Math.abs(pointLat - lat) <= band) {
+          double d = circle.distanceWithin(pointLat, c.lon(i));
+          if (d >= 0) {
+            within.mergeMin(c.ordinal(i), d);
           }
         }
       }
     }
-    within.forEach((o, d) -> distances.merge(o, d, Math::min));
-    int[] hits = within.keySet().stream().mapToInt(Integer::intValue).toArray();
-    Arrays.sort(hits);
+    int[] hits = within.ordinals();
+    if (distances.isEmpty()) {
+      distances = within;
+    } else {
+      distances.mergeMin(within);
+    }
     return hits;
   }
 
@@ -266,14 +270,52 @@ final class QueryEngine {
   }
 
   static double haversine(double lat1, double lon1, double lat2, double lon2) {
-    double dLat = Math.toRadians(lat2 - lat1);
-    double dLon = Math.toRadians(lon2 - lon1);
-    double a =
-        Math.pow(Math.sin(dLat / 2), 2)
-            + Math.cos(Math.toRadians(lat1))
-                * Math.cos(Math.toRadians(lat2))
-                * Math.pow(Math.sin(dLon / 2), 2);
-    return 2 * EARTH_KM * Math.asin(Math.sqrt(a));
+    return Circle.distance(new Circle(lat1, lon1, 0).term(lat2, lon2));
+  }
+
+  /**
+   * The points within {@code km} of a centre, by the haversine formula with the centre's cosine
+   * computed once; the distance itself (an arcsine) is computed only for points that may be within.
+   */
+  static final class Circle {
+    private final double lat;
+    private final double lon;
+    private final double km;
+    private final double cosLat;
+
+    /** Haversine terms above this are farther than km, with a margin for rounding. */
+    private final double farther;
+
+    Circle(double lat, double lon, double km) {
+      this.lat = lat;
+      this.lon = lon;
+      this.km = km;
+      this.cosLat = Math.cos(Math.toRadians(lat));
+      double s = Math.sin(Math.min(km, Math.PI * EARTH_KM) / (2 * EARTH_KM));
+      this.farther = s * s * (1 + 1e-9) + 1e-15;
+    }
+
+    /** The distance to a point if it is within the circle, else -1. */
+    double distanceWithin(double lat2, double lon2) {
+      double a = term(lat2, lon2);
+      if (a > farther) {
+        return -1;
+      }
+      // near the edge the distance decides, exactly as haversine() would
+      double d = distance(a);
+      return d <= km ? d : -1;
+    }
+
+    /** The haversine term of the distance to a point; it grows with the distance. */
+    double term(double lat2, double lon2) {
+      double sinLat = Math.sin(Math.toRadians(lat2 - lat) / 2);
+      double sinLon = Math.sin(Math.toRadians(lon2 - lon) / 2);
+      return sinLat * sinLat + cosLat * Math.cos(Math.toRadians(lat2)) * (sinLon * sinLon);
+    }
+
+    static double distance(double term) {
+      return 2 * EARTH_KM * Math.asin(Math.sqrt(term));
+    }
   }
 
   private static boolean bool(String name, String value) {

@@ -10,10 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
@@ -114,22 +117,23 @@ public final class SearchIndexes implements SearchBackend {
    * @param lenient ignore unknown parameters and bad values instead of failing
    */
   public SearchHits search(String type, Map<String, String[]> parameters, boolean lenient) {
+    return find(type, parameters, lenient).all();
+  }
+
+  /** {@inheritDoc} Each page is put in order when it is read (see {@link OrderedHits}). */
+  @Override
+  public SearchResult find(
+      String type, Map<String, String[]> parameters, boolean lenient, int firstPage) {
+    return find(type, parameters, lenient);
+  }
+
+  private OrderedHits find(String type, Map<String, String[]> parameters, boolean lenient) {
     applyPending();
     lock.readLock().lock();
     try {
       QueryEngine engine = new QueryEngine(this, type, lenient);
       int[] hits = engine.run(parameters);
-      List<Integer> ordered = order(type, hits, engine, parameters.get("_sort"), lenient);
-      TypeIndex index = index(type);
-      List<String> ids = new ArrayList<>(ordered.size());
-      List<Double> distances = new ArrayList<>();
-      for (int o : ordered) {
-        ids.add(index.id(o));
-        if (!engine.distances.isEmpty()) {
-          distances.add(engine.distances.get(o));
-        }
-      }
-      return new SearchHits(ids, distances);
+      return order(type, hits, engine, parameters.get("_sort"), lenient);
     } finally {
       lock.readLock().unlock();
     }
@@ -183,25 +187,24 @@ public final class SearchIndexes implements SearchBackend {
         && (sortParams[0].equals(SearchParamRegistry.NEAR) || sortParams[0].equals("_distance"));
   }
 
-  private List<Integer> order(
+  /** The hits in result order. */
+  private OrderedHits order(
       String type, int[] hits, QueryEngine engine, String[] sortParams, boolean lenient) {
     TypeIndex index = index(type);
     int[] ranks = index.ranks();
-    List<Integer> out = new ArrayList<>(hits.length);
+    String[] ids = index.idsByOrdinal();
     if (byDistanceOnly(sortParams)) {
       // by distance then id: one primitive sort of (distance in millimetres, rank) pairs, which
       // orders as the comparators would except distances within a millimetre (then by id)
       long[] packed = new long[hits.length];
       for (int i = 0; i < hits.length; i++) {
-        double km = engine.distances.getOrDefault(hits[i], MAX_KM);
+        double km = engine.distances.get(hits[i], MAX_KM);
         long millimetres = Math.round(Math.min(km, MAX_KM) * 1e6);
         packed[i] = (millimetres << RANK_BITS) | ranks[hits[i]];
       }
-      Arrays.sort(packed);
-      for (long p : packed) {
-        out.add(index.ordinalAtRank((int) (p & ((1L << RANK_BITS) - 1))));
-      }
-      return out;
+      int[] byRank = index.ordinalsByRank();
+      return OrderedHits.byKey(
+          packed, p -> byRank[(int) (p & ((1L << RANK_BITS) - 1))], ids, engine.distances);
     }
     List<Comparator<Integer>> keys = new ArrayList<>();
     if (sortParams != null) {
@@ -220,11 +223,7 @@ public final class SearchIndexes implements SearchBackend {
       for (int i = 0; i < hits.length; i++) {
         packed[i] = ((long) ranks[hits[i]] << 32) | hits[i];
       }
-      Arrays.sort(packed);
-      for (long p : packed) {
-        out.add((int) p);
-      }
-      return out;
+      return OrderedHits.byKey(packed, p -> (int) p, ids, engine.distances);
     }
     // the keys compare positions in hits (their values computed once per hit), then by id
     Comparator<Integer> order = keys.get(0);
@@ -237,10 +236,11 @@ public final class SearchIndexes implements SearchBackend {
       positions[i] = i;
     }
     Arrays.sort(positions, order);
-    for (Integer i : positions) {
-      out.add(hits[i]);
+    int[] out = new int[hits.length];
+    for (int i = 0; i < positions.length; i++) {
+      out[i] = hits[positions[i]];
     }
-    return out;
+    return OrderedHits.of(out, ids, engine.distances);
   }
 
   /** A comparator of positions in {@code hits} by one sort key; null when leniently ignored. */
@@ -269,7 +269,7 @@ public final class SearchIndexes implements SearchBackend {
     if (key.equals(SearchParamRegistry.NEAR) || key.equals("_distance")) {
       double[] distances = new double[hits.length];
       for (int i = 0; i < hits.length; i++) {
-        distances[i] = engine.distances.getOrDefault(hits[i], Double.MAX_VALUE);
+        distances[i] = engine.distances.get(hits[i], Double.MAX_VALUE);
       }
       return Comparator.comparingDouble(i -> distances[i]);
     }
@@ -307,13 +307,19 @@ public final class SearchIndexes implements SearchBackend {
       List<String> batch = new ArrayList<>(pending);
       // one by one: the key set's removeAll(List) would test List.contains per key (quadratic)
       batch.forEach(pending::remove);
-      // prepared in chunks, so a large queue (a bulk load) never holds all its entries at once
+      if (batch.isEmpty()) {
+        return; // another thread indexed the queue while this one waited for the lock
+      }
+      // prepared in chunks, so a large queue (a bulk load) never holds all its entries at once;
+      // the next chunk is prepared on the other cores while this thread indexes the last one
+      List<List<String>> chunks = new ArrayList<>();
       for (int from = 0; from < batch.size(); from += CHUNK) {
-        List<String> chunk = batch.subList(from, Math.min(batch.size(), from + CHUNK));
-        List<Prepared> prepared =
-            chunk.size() < PARALLEL_BATCH
-                ? chunk.stream().map(this::prepare).toList()
-                : chunk.parallelStream().map(this::prepare).toList();
+        chunks.add(batch.subList(from, Math.min(batch.size(), from + CHUNK)));
+      }
+      Preparation next = new Preparation(chunks.get(0));
+      for (int i = 0; i < chunks.size(); i++) {
+        List<Prepared> prepared = next.join();
+        next = i + 1 < chunks.size() ? new Preparation(chunks.get(i + 1)) : null;
         for (Prepared p : prepared) {
           p.byType().forEach((type, docs) -> indexes.get(type).replaceTrial(p.nctId(), docs));
         }
@@ -321,6 +327,57 @@ public final class SearchIndexes implements SearchBackend {
       indexes.values().forEach(TypeIndex::ranks);
     } finally {
       lock.writeLock().unlock();
+    }
+  }
+
+  /**
+   * The preparation of a chunk of trials: a large chunk starts on the other cores at once, and the
+   * thread that joins it prepares what is left (so the indexing thread adds the last chunk to the
+   * index while the next one is prepared, then helps).
+   */
+  private final class Preparation {
+    private final List<String> chunk;
+    private final Prepared[] prepared;
+    private final AtomicInteger next = new AtomicInteger();
+    private final CountDownLatch done;
+    private volatile RuntimeException failure;
+
+    Preparation(List<String> chunk) {
+      this.chunk = chunk;
+      this.prepared = new Prepared[chunk.size()];
+      this.done = new CountDownLatch(chunk.size());
+      if (chunk.size() >= PARALLEL_BATCH) {
+        int helpers = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+        for (int i = 0; i < helpers; i++) {
+          ForkJoinPool.commonPool().execute(this::work);
+        }
+      }
+    }
+
+    private void work() {
+      for (int i = next.getAndIncrement(); i < chunk.size(); i = next.getAndIncrement()) {
+        try {
+          prepared[i] = prepare(chunk.get(i));
+        } catch (RuntimeException e) {
+          failure = e;
+        } finally {
+          done.countDown();
+        }
+      }
+    }
+
+    List<Prepared> join() {
+      work();
+      try {
+        done.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while indexing", e);
+      }
+      if (failure != null) {
+        throw failure;
+      }
+      return Arrays.asList(prepared);
     }
   }
 
@@ -345,7 +402,7 @@ public final class SearchIndexes implements SearchBackend {
                               .forEach(
                                   e -> {
                                     e.compact();
-                                    e.canonicalise(strings::canonical);
+                                    e.canonicalise(s -> strings.canonical(s, nctId));
                                   });
                         }));
     return new Prepared(nctId, byType);

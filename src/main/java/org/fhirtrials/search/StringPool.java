@@ -11,7 +11,20 @@ final class StringPool {
   private final ConcurrentHashMap<String, String> strings = new ConcurrentHashMap<>();
 
   String canonical(String s) {
-    String existing = strings.putIfAbsent(s, s);
+    // most strings are held already: a plain read takes no lock
+    String existing = strings.get(s);
+    if (existing == null) {
+      existing = strings.putIfAbsent(s, s);
+    }
     return existing == null ? s : existing;
+  }
+
+  /**
+   * {@link #canonical} for strings shared across trials; a string naming the trial ({@code nctId}:
+   * its resources' ids and references to them) is held by no other trial and is kept as it is, so
+   * the pool does not grow by every resource id.
+   */
+  String canonical(String s, String nctId) {
+    return s.contains(nctId) ? s : canonical(s);
   }
 }

@@ -32,10 +32,19 @@ final class TypeIndex {
     final Map<Long, CellPoints> grid = new HashMap<>();
   }
 
-  private final List<String> ids = new ArrayList<>();
+  /**
+   * The id of each ordinal. Append-only: an entry never changes once given, and growing replaces
+   * the array, so an array read under the lock can be read after it.
+   */
+  private String[] ids = new String[16];
+
+  private int idCount;
   private final Map<String, Integer> ordinals = new HashMap<>();
   private final Map<String, List<Integer>> byTrial = new HashMap<>();
-  private final Map<Integer, Map<String, Extracted>> docs = new HashMap<>();
+
+  /** Each document's entries by ordinal; null once removed. */
+  private final List<Map<String, Extracted>> docs = new ArrayList<>();
+
   private final Map<String, ParamIndex> params = new HashMap<>();
   private final Postings live = new Postings();
 
@@ -74,15 +83,21 @@ final class TypeIndex {
   }
 
   private int newOrdinal(String id) {
-    ids.add(id);
+    if (idCount == ids.length) {
+      ids = java.util.Arrays.copyOf(ids, idCount * 2);
+    }
+    ids[idCount] = id;
     rankStale = true;
-    return ids.size() - 1;
+    return idCount++;
   }
 
   private void add(int ordinal, Map<String, Extracted> entries) {
     live.add(ordinal);
     entries.values().forEach(Extracted::compact); // a no-op for prepared entries
-    docs.put(ordinal, Map.copyOf(entries));
+    while (docs.size() <= ordinal) {
+      docs.add(null);
+    }
+    docs.set(ordinal, Map.copyOf(entries));
     entries.forEach(
         (name, e) -> {
           ParamIndex p = param(name);
@@ -92,10 +107,10 @@ final class TypeIndex {
           p.present.add(ordinal);
           e.keys.forEach(k -> p.keys.computeIfAbsent(k, x -> new Postings()).add(ordinal));
           e.words.forEach(w -> p.words.computeIfAbsent(w, x -> new Postings()).add(ordinal));
+          for (String f : e.takeFolded()) {
+            p.folded.computeIfAbsent(f, x -> new Postings()).add(ordinal);
+          }
           for (String s : e.strings) {
-            p.folded
-                .computeIfAbsent(strings.canonical(Text.fold(s)), x -> new Postings())
-                .add(ordinal);
             p.exact.computeIfAbsent(s, x -> new Postings()).add(ordinal);
           }
           if (!e.dates.isEmpty()) {
@@ -114,7 +129,7 @@ final class TypeIndex {
 
   private void remove(int ordinal) {
     live.remove(ordinal);
-    Map<String, Extracted> entries = docs.remove(ordinal);
+    Map<String, Extracted> entries = ordinal < docs.size() ? docs.set(ordinal, null) : null;
     if (entries == null) {
       return;
     }
@@ -159,7 +174,7 @@ final class TypeIndex {
   }
 
   Extracted extracted(int ordinal, String param) {
-    Map<String, Extracted> entries = docs.get(ordinal);
+    Map<String, Extracted> entries = ordinal < docs.size() ? docs.get(ordinal) : null;
     return entries == null ? null : entries.get(param);
   }
 
@@ -171,8 +186,18 @@ final class TypeIndex {
     return live.size();
   }
 
+  /** How many ordinals were ever given (every ordinal is below this). */
+  int size() {
+    return idCount;
+  }
+
+  /** The ids by ordinal (see {@link #ids}): entries below {@link #size()} never change. */
+  String[] idsByOrdinal() {
+    return ids;
+  }
+
   String id(int ordinal) {
-    return ids.get(ordinal);
+    return ids[ordinal];
   }
 
   Integer ordinal(String id) {
@@ -182,12 +207,12 @@ final class TypeIndex {
 
   /** Position of each ordinal in id order (for the default sort); rebuilt after additions. */
   int[] ranks() {
-    if (rankStale || rankById.length != ids.size()) {
-      Integer[] order = new Integer[ids.size()];
+    if (rankStale || rankById.length != idCount) {
+      Integer[] order = new Integer[idCount];
       for (int i = 0; i < order.length; i++) {
         order[i] = i;
       }
-      java.util.Arrays.sort(order, (a, b) -> ids.get(a).compareTo(ids.get(b)));
+      java.util.Arrays.sort(order, (a, b) -> ids[a].compareTo(ids[b]));
       int[] ranks = new int[order.length];
       int[] byRank = new int[order.length];
       for (int r = 0; r < order.length; r++) {
@@ -201,8 +226,11 @@ final class TypeIndex {
     return rankById;
   }
 
-  /** The ordinal at a position of {@link #ranks()} (call that first). */
-  int ordinalAtRank(int rank) {
-    return ordinalByRank[rank];
+  /**
+   * The ordinal at each position of {@link #ranks()} (call that first): an array that is replaced,
+   * never changed, when the ranks are rebuilt.
+   */
+  int[] ordinalsByRank() {
+    return ordinalByRank;
   }
 }

@@ -85,7 +85,7 @@ public final class SearchBenchmark {
                 "java",
                 "-Xmx" + heap,
                 "-jar",
-                "target/fhir-trials.jar",
+                System.getenv().getOrDefault("SEARCH_BENCH_JAR", "target/fhir-trials.jar"),
                 "--server.port=" + port,
                 "--fhirtrials.import.paths=" + data.toAbsolutePath())
             .redirectErrorStream(true)

@@ -2,6 +2,7 @@ package org.fhirtrials.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Date ranges, prefixes, value splitting and folding that every search relies on. */
@@ -87,7 +88,88 @@ class SearchPrimitivesTest {
     p.add(3);
     p.remove(1);
     assertThat(p.toArray()).containsExactly(3, 5);
+    p.add(7);
+    p.add(7);
+    p.add(4);
+    assertThat(p.toArray()).containsExactly(3, 4, 5, 7);
     assertThat(Postings.and(new int[] {1, 3, 5}, new int[] {3, 4, 5})).containsExactly(3, 5);
     assertThat(Postings.andNot(new int[] {1, 3, 5}, new int[] {3})).containsExactly(1, 5);
+  }
+
+  @Test
+  void aDocumentIsAsNearAsItsNearestPoint() {
+    // by ordinal, in a table, and by ordinal until an ordinal beyond the capacity comes
+    for (OrdinalDistances d :
+        List.of(
+            new OrdinalDistances(64, 10),
+            new OrdinalDistances(1_000_000, 3),
+            new OrdinalDistances(8, 8))) {
+      d.mergeMin(2, 3.0);
+      d.mergeMin(9, 12.5);
+      d.mergeMin(9, 7.25);
+      d.mergeMin(9, 8.0);
+      assertThat(d.ordinals()).containsExactly(2, 9);
+      assertThat(d.get(9, -1)).isEqualTo(7.25);
+      assertThat(d.get(4, -1)).isEqualTo(-1);
+      OrdinalDistances other = new OrdinalDistances(100, 100);
+      other.mergeMin(2, 1.5);
+      other.mergeMin(30, 40.0);
+      d.mergeMin(other);
+      for (int o = 100; o < 400; o += 3) {
+        d.mergeMin(o, o);
+      }
+      assertThat(d.ordinals()).hasSize(103).startsWith(2, 9, 30, 100, 103);
+      assertThat(d.get(2, -1)).isEqualTo(1.5);
+      assertThat(d.get(30, -1)).isEqualTo(40.0);
+      assertThat(d.get(397, -1)).isEqualTo(397.0);
+      assertThat(d.get(398, -1)).isEqualTo(-1);
+    }
+  }
+
+  @Test
+  void theNearCircleKeepsExactlyThePointsTheDistanceKeeps() {
+    java.util.Random random = new java.util.Random(7);
+    int inside = 0;
+    for (int i = 0; i < 200_000; i++) {
+      double lat = random.nextDouble() * 170 - 85;
+      double lon = random.nextDouble() * 360 - 180;
+      double km = i % 3 == 0 ? random.nextDouble() * 30_000 : random.nextDouble() * 300;
+      double pointLat = Math.max(-90, Math.min(90, lat + random.nextGaussian() * km / 111));
+      double pointLon = lon + random.nextGaussian() * km / 111;
+      double exact = QueryEngine.haversine(lat, lon, pointLat, pointLon);
+      // every tenth point on the edge itself: the radius is its distance
+      double radius = i % 10 == 0 ? exact : km;
+      double d = new QueryEngine.Circle(lat, lon, radius).distanceWithin(pointLat, pointLon);
+      if (exact <= radius) {
+        inside++;
+        assertThat(d).as("point %d", i).isEqualTo(exact);
+      } else {
+        assertThat(d).as("point %d", i).isEqualTo(-1);
+      }
+    }
+    assertThat(inside).isGreaterThan(40_000);
+  }
+
+  @Test
+  void pagesReadFromSelectedHitsEqualThePagesOfAFullSort() {
+    java.util.Random random = new java.util.Random(11);
+    for (int n : new int[] {0, 1, 7, 100, 5_000}) {
+      String[] ids = new String[n];
+      long[] keys = new long[n];
+      for (int i = 0; i < n; i++) {
+        ids[i] = "id-" + i;
+        keys[i] = ((long) random.nextInt(50) << 32) | i; // many equal distances, unique keys
+      }
+      long[] sorted = keys.clone();
+      java.util.Arrays.sort(sorted);
+      java.util.List<String> expected =
+          java.util.Arrays.stream(sorted).mapToObj(k -> ids[(int) k]).toList();
+      OrderedHits hits = OrderedHits.byKey(keys.clone(), k -> (int) k, ids, new OrdinalDistances());
+      assertThat(hits.total()).isEqualTo(n);
+      assertThat(hits.ids(0, 20)).isEqualTo(expected.subList(0, Math.min(n, 20)));
+      assertThat(hits.ids(20, 40)).isEqualTo(expected.subList(Math.min(n, 20), Math.min(n, 40)));
+      assertThat(hits.ids(n - 3, n + 5)).isEqualTo(expected.subList(Math.max(0, n - 3), n));
+      assertThat(hits.all().ids()).isEqualTo(expected);
+    }
   }
 }
