@@ -24,6 +24,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.zip.GZIPOutputStream;
 import org.hl7.fhir.instance.model.api.IBase;
@@ -66,6 +67,11 @@ public final class EncodedResponses {
   private final TrialResources resources;
   private final FhirContext ctx;
   private final LongAdder served = new LongAdder();
+
+  /**
+   * The JSON of the placeholder of each entry position, as HAPI encodes it (the same every time).
+   */
+  private final Map<Integer, String> placeholderJson = new ConcurrentHashMap<>();
 
   public EncodedResponses(TrialResources resources) {
     this.resources = resources;
@@ -220,7 +226,7 @@ public final class EncodedResponses {
       IBaseResource placeholder = ctx.getResourceDefinition("Basic").newInstance();
       placeholder.setId("fhirtrials-entry-" + i);
       setResource(entry, placeholder);
-      placeholders.add(ctx.newJsonParser().encodeResourceToString(placeholder));
+      placeholders.add(placeholderJson.computeIfAbsent(i, k -> encode(placeholder)));
     }
     String envelope;
     try {
@@ -259,5 +265,9 @@ public final class EncodedResponses {
         .getChildByName("resource")
         .getMutator()
         .setValue(entry, resource);
+  }
+
+  private String encode(IBaseResource resource) {
+    return ctx.newJsonParser().encodeResourceToString(resource);
   }
 }

@@ -156,10 +156,22 @@ final class QueryEngine {
         noModifier(name, modifier);
         List<String> words = Text.words(v);
         textTerms.addAll(words);
-        int[] r = index.all();
+        // every word (no word: every document); the rarest words first
+        List<int[]> sets = new ArrayList<>();
         for (String w : words) {
           Postings hit = p.keys.get(w);
-          r = hit == null ? Postings.EMPTY : Postings.and(r, hit.toArray());
+          if (hit == null) {
+            yield Postings.EMPTY;
+          }
+          sets.add(hit.toArray());
+        }
+        if (sets.isEmpty()) {
+          yield index.all();
+        }
+        sets.sort(Comparator.comparingInt(s -> s.length));
+        int[] r = sets.get(0);
+        for (int[] s : sets.subList(1, sets.size())) {
+          r = Postings.and(r, s);
         }
         yield r;
       }

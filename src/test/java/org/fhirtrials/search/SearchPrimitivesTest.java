@@ -94,6 +94,39 @@ class SearchPrimitivesTest {
     assertThat(p.toArray()).containsExactly(3, 4, 5, 7);
     assertThat(Postings.and(new int[] {1, 3, 5}, new int[] {3, 4, 5})).containsExactly(3, 5);
     assertThat(Postings.andNot(new int[] {1, 3, 5}, new int[] {3})).containsExactly(1, 5);
+    assertThat(Postings.or(List.of(new int[] {1, 4, 9}, new int[0], new int[] {2, 4, 10})))
+        .containsExactly(1, 2, 4, 9, 10);
+    assertThat(Postings.or(List.of(new int[0], new int[] {7}))).containsExactly(7);
+    assertThat(Postings.or(List.of())).isEmpty();
+    java.util.Random random = new java.util.Random(5);
+    for (int round = 0; round < 100; round++) {
+      // small unions are sorted, large ones go through a bitset: both give the sorted union
+      int bound = round % 2 == 0 ? 1_000_000 : 2_000;
+      List<int[]> sets = new java.util.ArrayList<>();
+      java.util.TreeSet<Integer> expected = new java.util.TreeSet<>();
+      for (int k = 0; k < 1 + random.nextInt(6); k++) {
+        int[] set = random.ints(random.nextInt(500), 0, bound).sorted().distinct().toArray();
+        sets.add(set);
+        java.util.Arrays.stream(set).forEach(expected::add);
+      }
+      assertThat(Postings.or(sets))
+          .containsExactly(expected.stream().mapToInt(Integer::intValue).toArray());
+    }
+  }
+
+  @Test
+  void aSmallSetIntersectsALargeOneAsAMergeWould() {
+    java.util.Random random = new java.util.Random(3);
+    for (int round = 0; round < 200; round++) {
+      int[] large = random.ints(5_000, 0, 20_000).sorted().distinct().toArray();
+      int[] small = random.ints(1 + random.nextInt(40), 0, 20_000).sorted().distinct().toArray();
+      int[] expected =
+          java.util.Arrays.stream(small)
+              .filter(x -> java.util.Arrays.binarySearch(large, x) >= 0)
+              .toArray();
+      assertThat(Postings.and(small, large)).containsExactly(expected);
+      assertThat(Postings.and(large, small)).containsExactly(expected);
+    }
   }
 
   @Test
