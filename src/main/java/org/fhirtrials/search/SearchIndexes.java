@@ -31,7 +31,7 @@ public final class SearchIndexes implements SearchBackend {
   private static final Logger log = LoggerFactory.getLogger(SearchIndexes.class);
   private static final String TITLE_WORDS = DocumentExtractor.TITLE_WORDS;
 
-  /** Queues at least this long are prepared on all cores. */
+  /** Chunks at least this long are prepared on all cores. */
   private static final int PARALLEL_BATCH = 64;
 
   /** Trials prepared at a time when applying a queue (bounds the memory of a bulk load). */
