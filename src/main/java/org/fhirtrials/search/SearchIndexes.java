@@ -340,7 +340,6 @@ public final class SearchIndexes implements SearchBackend {
     private final Prepared[] prepared;
     private final AtomicInteger next = new AtomicInteger();
     private final CountDownLatch done;
-    private volatile RuntimeException failure;
 
     Preparation(List<String> chunk) {
       this.chunk = chunk;
@@ -359,7 +358,11 @@ public final class SearchIndexes implements SearchBackend {
         try {
           prepared[i] = prepare(chunk.get(i));
         } catch (RuntimeException e) {
-          failure = e;
+          // one trial that cannot be mapped or extracted must not keep the others out of the index
+          log.warn(
+              "Trial {} could not be indexed; what the index held for it stays: {}",
+              chunk.get(i),
+              e.toString());
         } finally {
           done.countDown();
         }
@@ -374,10 +377,7 @@ public final class SearchIndexes implements SearchBackend {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while indexing", e);
       }
-      if (failure != null) {
-        throw failure;
-      }
-      return Arrays.asList(prepared);
+      return Arrays.stream(prepared).filter(java.util.Objects::nonNull).toList();
     }
   }
 
