@@ -33,6 +33,7 @@ class FhirServerIT {
 
   @LocalServerPort int port;
   @Autowired TrialStore store;
+  @Autowired io.micrometer.core.instrument.MeterRegistry meters;
 
   @BeforeEach
   void loadFixtures() {
@@ -42,6 +43,13 @@ class FhirServerIT {
   }
 
   // ------------------------------------------------------------------ read
+
+  @Test
+  void recordsNoPerRequestObservationThatNothingReads() throws Exception {
+    // no metrics endpoint is exposed; recording http.server.requests cost CPU on every read
+    assertThat(get("r4", "ResearchStudy/" + TrialFixtures.HCC).statusCode()).isEqualTo(200);
+    assertThat(meters.find("http.server.requests").meters()).isEmpty();
+  }
 
   @Test
   void acceptsAnUnencodedBarInTheQueryAsTheSpecificationWritesIt() throws Exception {
