@@ -19,12 +19,8 @@ final class Matchers {
    */
   static int[] token(ParamIndex p, String value, String modifier, String name) {
     if ("text".equals(modifier)) {
-      int[] r = null;
-      for (String w : Text.words(value)) {
-        int[] hit = wordPrefix(p, w);
-        r = r == null ? hit : Postings.and(r, hit);
-      }
-      return r == null ? Postings.EMPTY : r;
+      List<int[]> words = Text.words(value).stream().map(w -> wordPrefix(p, w)).toList();
+      return words.isEmpty() ? Postings.EMPTY : Postings.andAll(words);
     }
     if ("of-type".equals(modifier)) {
       List<String> parts = Values.splitBar(value, 3);

@@ -14,9 +14,9 @@ final class OrdinalDistances {
   private static final int FREE = -1;
 
   /** By ordinal (dense), or null when {@link #slots} is used. */
-  private double[] byOrdinal;
+  private final double[] byOrdinal;
 
-  private boolean[] present;
+  private final boolean[] present;
 
   /** Open addressing (sparse): the ordinal in each slot, or {@link #FREE}, and its distance. */
   private int[] slots;
@@ -34,7 +34,7 @@ final class OrdinalDistances {
   }
 
   /**
-   * @param capacity every ordinal is below this
+   * @param capacity every ordinal merged is below this (the type's {@link TypeIndex#size()})
    * @param expected at most about this many ordinals will be held
    */
   OrdinalDistances(int capacity, int expected) {
@@ -42,6 +42,8 @@ final class OrdinalDistances {
       byOrdinal = new double[capacity];
       present = new boolean[capacity];
     } else {
+      byOrdinal = null;
+      present = null;
       slots = new int[Integer.highestOneBit(Math.max(8, expected)) << 2];
       slotKm = new double[slots.length];
       Arrays.fill(slots, FREE);
@@ -50,7 +52,7 @@ final class OrdinalDistances {
 
   /** Records {@code km} for {@code ordinal}, keeping the smaller distance if it has one. */
   void mergeMin(int ordinal, double km) {
-    if (byOrdinal != null && ordinal < byOrdinal.length) {
+    if (byOrdinal != null) {
       if (!present[ordinal]) {
         present[ordinal] = true;
         byOrdinal[ordinal] = km;
@@ -59,20 +61,6 @@ final class OrdinalDistances {
         byOrdinal[ordinal] = km;
       }
       return;
-    }
-    if (slots == null) {
-      // an ordinal beyond the capacity given: hold everything in the table from now on
-      double[] dense = byOrdinal;
-      slots = new int[Integer.highestOneBit(Math.max(8, size + 1)) << 2];
-      slotKm = new double[slots.length];
-      Arrays.fill(slots, FREE);
-      byOrdinal = null;
-      present = null;
-      int held = size;
-      size = 0;
-      for (int i = 0; i < held; i++) {
-        mergeMin(ordinals[i], dense[ordinals[i]]);
-      }
     }
     int slot = slot(ordinal);
     if (slots[slot] == ordinal) {

@@ -1,6 +1,8 @@
 package org.fhirtrials.search;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -106,26 +108,36 @@ final class Postings {
     return Arrays.copyOf(out, n);
   }
 
+  /**
+   * Sorted intersection of sorted sets, the smallest first (so each step is cheap and an empty
+   * result ends it); callers pass at least one set.
+   */
+  static int[] andAll(List<int[]> sets) {
+    List<int[]> bySize = new ArrayList<>(sets);
+    bySize.sort(Comparator.comparingInt(s -> s.length));
+    int[] result = bySize.get(0);
+    for (int i = 1; i < bySize.size() && result.length > 0; i++) {
+      result = and(result, bySize.get(i));
+    }
+    return result;
+  }
+
   /** Sorted union of sorted sets. */
   static int[] or(List<int[]> sets) {
     int[] only = null;
     int total = 0;
     int nonEmpty = 0;
+    int max = 0;
     for (int[] s : sets) {
       if (s.length > 0) {
         only = s;
         total += s.length;
         nonEmpty++;
+        max = Math.max(max, s[s.length - 1]);
       }
     }
     if (nonEmpty <= 1) {
       return only == null ? EMPTY : only;
-    }
-    int max = 0;
-    for (int[] s : sets) {
-      if (s.length > 0) {
-        max = Math.max(max, s[s.length - 1]);
-      }
     }
     if (max / 64 < total) {
       // a large union (a word prefix over thousands of documents): one bit per ordinal

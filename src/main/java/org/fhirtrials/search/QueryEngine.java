@@ -1,7 +1,6 @@
 package org.fhirtrials.search;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,15 +65,7 @@ final class QueryEngine {
         }
       }
     }
-    if (sets.isEmpty()) {
-      return index.all();
-    }
-    sets.sort(Comparator.comparingInt(s -> s.length));
-    int[] result = sets.get(0);
-    for (int i = 1; i < sets.size() && result.length > 0; i++) {
-      result = Postings.and(result, sets.get(i));
-    }
-    return result;
+    return sets.isEmpty() ? index.all() : Postings.andAll(sets);
   }
 
   private int[] clause(TypeIndex index, String key, String value) {
@@ -156,7 +147,7 @@ final class QueryEngine {
         noModifier(name, modifier);
         List<String> words = Text.words(v);
         textTerms.addAll(words);
-        // every word (no word: every document); the rarest words first
+        // every word (no word: every document)
         List<int[]> sets = new ArrayList<>();
         for (String w : words) {
           Postings hit = p.keys.get(w);
@@ -165,15 +156,7 @@ final class QueryEngine {
           }
           sets.add(hit.toArray());
         }
-        if (sets.isEmpty()) {
-          yield index.all();
-        }
-        sets.sort(Comparator.comparingInt(s -> s.length));
-        int[] r = sets.get(0);
-        for (int[] s : sets.subList(1, sets.size())) {
-          r = Postings.and(r, s);
-        }
-        yield r;
+        yield sets.isEmpty() ? index.all() : Postings.andAll(sets);
       }
     };
   }

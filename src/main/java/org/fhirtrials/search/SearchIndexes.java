@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -117,17 +118,17 @@ public final class SearchIndexes implements SearchBackend {
    * @param lenient ignore unknown parameters and bad values instead of failing
    */
   public SearchHits search(String type, Map<String, String[]> parameters, boolean lenient) {
-    return find(type, parameters, lenient).all();
+    return ordered(type, parameters, lenient).all();
   }
 
   /** {@inheritDoc} Each page is put in order when it is read (see {@link OrderedHits}). */
   @Override
   public SearchResult find(
       String type, Map<String, String[]> parameters, boolean lenient, int firstPage) {
-    return find(type, parameters, lenient);
+    return ordered(type, parameters, lenient);
   }
 
-  private OrderedHits find(String type, Map<String, String[]> parameters, boolean lenient) {
+  private OrderedHits ordered(String type, Map<String, String[]> parameters, boolean lenient) {
     applyPending();
     lock.readLock().lock();
     try {
@@ -377,7 +378,7 @@ public final class SearchIndexes implements SearchBackend {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while indexing", e);
       }
-      return Arrays.stream(prepared).filter(java.util.Objects::nonNull).toList();
+      return Arrays.stream(prepared).filter(Objects::nonNull).toList();
     }
   }
 

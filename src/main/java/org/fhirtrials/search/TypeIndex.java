@@ -42,7 +42,7 @@ final class TypeIndex {
   private final Map<String, Integer> ordinals = new HashMap<>();
   private final Map<String, List<Integer>> byTrial = new HashMap<>();
 
-  /** Each document's entries by ordinal; null once removed. */
+  /** Each document's entries by ordinal (one per ordinal given); null once removed. */
   private final List<Map<String, Extracted>> docs = new ArrayList<>();
 
   private final Map<String, ParamIndex> params = new HashMap<>();
@@ -87,6 +87,7 @@ final class TypeIndex {
       ids = java.util.Arrays.copyOf(ids, idCount * 2);
     }
     ids[idCount] = id;
+    docs.add(null);
     rankStale = true;
     return idCount++;
   }
@@ -94,9 +95,6 @@ final class TypeIndex {
   private void add(int ordinal, Map<String, Extracted> entries) {
     live.add(ordinal);
     entries.values().forEach(Extracted::compact); // a no-op for prepared entries
-    while (docs.size() <= ordinal) {
-      docs.add(null);
-    }
     docs.set(ordinal, Map.copyOf(entries));
     entries.forEach(
         (name, e) -> {
@@ -129,7 +127,7 @@ final class TypeIndex {
 
   private void remove(int ordinal) {
     live.remove(ordinal);
-    Map<String, Extracted> entries = ordinal < docs.size() ? docs.set(ordinal, null) : null;
+    Map<String, Extracted> entries = docs.set(ordinal, null);
     if (entries == null) {
       return;
     }
@@ -174,7 +172,7 @@ final class TypeIndex {
   }
 
   Extracted extracted(int ordinal, String param) {
-    Map<String, Extracted> entries = ordinal < docs.size() ? docs.get(ordinal) : null;
+    Map<String, Extracted> entries = docs.get(ordinal);
     return entries == null ? null : entries.get(param);
   }
 

@@ -3,11 +3,10 @@ package org.fhirtrials.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
-import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.ResearchStudy;
 import org.junit.jupiter.api.Test;
@@ -32,7 +31,7 @@ class IndexingFailureTest {
         new SearchIndexes(
             R4,
             new SearchParamRegistry(R4, List.of(SearchParamRegistry.RESEARCH_STUDY)),
-            new Studies(studies));
+            new StudySource(studies, Set.of(BROKEN)));
     indexes.changedAll();
 
     List<String> found =
@@ -44,25 +43,5 @@ class IndexingFailureTest {
             .ids();
 
     assertThat(found).hasSize(299).doesNotContain(BROKEN).contains("NCT00000049", "NCT00000300");
-  }
-
-  private record Studies(Map<String, ResearchStudy> byId) implements IndexSource {
-    @Override
-    public Collection<String> trialIds() {
-      return byId.keySet();
-    }
-
-    @Override
-    public List<? extends IBaseResource> resources(String nctId) {
-      if (nctId.equals(BROKEN)) {
-        throw new IllegalStateException("cannot map " + nctId);
-      }
-      return List.of(byId.get(nctId));
-    }
-
-    @Override
-    public TrialText text(String nctId) {
-      return new TrialText("", "");
-    }
   }
 }

@@ -98,6 +98,11 @@ class SearchPrimitivesTest {
         .containsExactly(1, 2, 4, 9, 10);
     assertThat(Postings.or(List.of(new int[0], new int[] {7}))).containsExactly(7);
     assertThat(Postings.or(List.of())).isEmpty();
+    assertThat(
+            Postings.andAll(
+                List.of(new int[] {1, 2, 3, 4, 9}, new int[] {2, 4, 9}, new int[] {0, 4, 9, 12})))
+        .containsExactly(4, 9);
+    assertThat(Postings.andAll(List.of(new int[] {1, 2}, new int[0]))).isEmpty();
     java.util.Random random = new java.util.Random(5);
     for (int round = 0; round < 100; round++) {
       // small unions are sorted, large ones go through a bitset: both give the sorted union
@@ -131,12 +136,9 @@ class SearchPrimitivesTest {
 
   @Test
   void aDocumentIsAsNearAsItsNearestPoint() {
-    // by ordinal, in a table, and by ordinal until an ordinal beyond the capacity comes
+    // by ordinal, and in a table (a type far larger than what a search can find)
     for (OrdinalDistances d :
-        List.of(
-            new OrdinalDistances(64, 10),
-            new OrdinalDistances(1_000_000, 3),
-            new OrdinalDistances(8, 8))) {
+        List.of(new OrdinalDistances(400, 100), new OrdinalDistances(1_000_000, 3))) {
       d.mergeMin(2, 3.0);
       d.mergeMin(9, 12.5);
       d.mergeMin(9, 7.25);

@@ -3,10 +3,8 @@ package org.fhirtrials.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.ResearchStudy;
 import org.junit.jupiter.api.Test;
@@ -19,7 +17,7 @@ class TokenTextSearchTest {
       new SearchIndexes(
           R4,
           new SearchParamRegistry(R4, List.of(SearchParamRegistry.RESEARCH_STUDY)),
-          new Studies(
+          new StudySource(
               Map.of(
                   "NCT00000001", study("NCT00000001", "Severe Asthma"),
                   "NCT00000002", study("NCT00000002", "Hepatocellular Carcinoma"))));
@@ -58,22 +56,5 @@ class TokenTextSearchTest {
     s.setId(id);
     s.addCondition(new CodeableConcept().setText(condition));
     return s;
-  }
-
-  private record Studies(Map<String, ResearchStudy> byId) implements IndexSource {
-    @Override
-    public Collection<String> trialIds() {
-      return byId.keySet();
-    }
-
-    @Override
-    public List<? extends IBaseResource> resources(String nctId) {
-      return List.of(byId.get(nctId));
-    }
-
-    @Override
-    public TrialText text(String nctId) {
-      return new TrialText("", "");
-    }
   }
 }
