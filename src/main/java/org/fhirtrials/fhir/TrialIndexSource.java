@@ -26,17 +26,29 @@ final class TrialIndexSource implements IndexSource {
   }
 
   @Override
-  public List<? extends IBaseResource> resources(String nctId) {
-    return resources
-        .store()
-        .get(nctId)
-        .map(s -> List.copyOf(resources.mappedUncached(s).byReference().values()))
-        .orElse(List.of());
+  public Version current(String nctId) {
+    return resources.store().get(nctId).map(StoredVersion::new).orElse(null);
   }
 
-  @Override
-  public TrialText text(String nctId) {
-    return resources.store().get(nctId).map(s -> text(s.trial())).orElse(new TrialText("", ""));
+  /**
+   * A stored version: mapped again (uncached) each time it is read, which gives equal resources.
+   */
+  private final class StoredVersion implements Version {
+    private final StoredTrial stored;
+
+    StoredVersion(StoredTrial stored) {
+      this.stored = stored;
+    }
+
+    @Override
+    public List<? extends IBaseResource> resources() {
+      return List.copyOf(resources.mappedUncached(stored).byReference().values());
+    }
+
+    @Override
+    public TrialText text() {
+      return TrialIndexSource.text(stored.trial());
+    }
   }
 
   /** The text {@code _text}/{@code _content} search: what a person reads to judge a trial. */

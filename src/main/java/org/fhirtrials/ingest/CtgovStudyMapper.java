@@ -367,17 +367,22 @@ final class CtgovStudyMapper {
 
   private static Contact contact(JsonCursor c) {
     return new Contact(
-        c.text("name"), c.text("role"), c.text("phone"), c.text("phoneExt"), c.text("email"));
+        c.text("name"),
+        RepeatedValues.share(c.text("role")),
+        c.text("phone"),
+        c.text("phoneExt"),
+        c.text("email"));
   }
 
   private static Site site(JsonCursor c) {
+    // the values sites of many studies repeat are held once
     return new Site(
-        c.text("facility"),
+        RepeatedValues.share(c.text("facility")),
         recruitmentStatus(c, "status"),
-        c.text("city"),
-        c.text("state"),
-        c.text("zip"),
-        c.text("country"),
+        RepeatedValues.share(c.text("city")),
+        RepeatedValues.share(c.text("state")),
+        RepeatedValues.share(c.text("zip")),
+        RepeatedValues.share(c.text("country")),
         geoPoint(c.object("geoPoint")),
         c.objects("contacts", CtgovStudyMapper::contact));
   }

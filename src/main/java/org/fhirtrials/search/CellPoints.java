@@ -15,7 +15,7 @@ final class CellPoints {
 
   void add(int ordinal, double lat, double lon) {
     if (size == ordinals.length) {
-      int capacity = size * 2;
+      int capacity = Math.max(2, size * 2);
       ordinals = Arrays.copyOf(ordinals, capacity);
       lats = Arrays.copyOf(lats, capacity);
       lons = Arrays.copyOf(lons, capacity);
@@ -24,6 +24,15 @@ final class CellPoints {
     lats[size] = lat;
     lons[size] = lon;
     size++;
+  }
+
+  /** Gives back spare capacity. */
+  void trim() {
+    if (ordinals.length > size) {
+      ordinals = Arrays.copyOf(ordinals, size);
+      lats = Arrays.copyOf(lats, size);
+      lons = Arrays.copyOf(lons, size);
+    }
   }
 
   /** Removes every point of {@code ordinal}. */

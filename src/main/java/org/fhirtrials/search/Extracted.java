@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The index entries of one parameter of one document (kept so an update can undo them); read by
- * both search backends.
+ * The index entries of one parameter of one document; read by both search backends. The in-memory
+ * index keeps none of these: it adds a document's entries, and removes them with the entries the
+ * same version gives again.
  */
 public final class Extracted {
   /** Exact-match keys: token forms, reference forms, URIs, full-text words. */
@@ -32,8 +33,8 @@ public final class Extracted {
   List<String> folded;
 
   /**
-   * Makes this read-only and small, once it is complete (it is kept per document, for updates,
-   * includes and sorting): empty collections become shared empty ones, lists exact-size copies.
+   * Makes this read-only and small, once it is complete (a chunk of trials is prepared at a time):
+   * empty collections become shared empty ones, lists exact-size copies.
    */
   void compact() {
     keys = ArraySet.of(keys);

@@ -9,11 +9,21 @@ public interface IndexSource {
   /** NCT ids of every stored trial. */
   Collection<String> trialIds();
 
-  /** The served resources of the trial's current version (ResearchStudy first); empty if gone. */
-  List<? extends IBaseResource> resources(String nctId);
+  /** The trial's current version; null when the trial is gone. */
+  Version current(String nctId);
 
-  /** Title words (weighted higher) and all full text of the trial, for {@code _text}. */
-  TrialText text(String nctId);
+  /**
+   * One version of a trial. The index keeps the version it indexed instead of the entries it made
+   * from it, and removes them, when the trial changes, by reading the version again: so reading a
+   * version must give the same resources and text every time.
+   */
+  interface Version {
+    /** The served resources (ResearchStudy first). */
+    List<? extends IBaseResource> resources();
+
+    /** Title words (weighted higher) and all full text of the trial, for {@code _text}. */
+    TrialText text();
+  }
 
   /**
    * @param title the titles

@@ -2,7 +2,6 @@ package org.fhirtrials.search;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.fhirtrials.search.TypeIndex.ParamIndex;
 
 /** Matching of one search value against one parameter's index, by parameter type. */
@@ -27,18 +26,18 @@ final class Matchers {
       if (parts.size() != 3 || parts.get(1).isEmpty() || parts.get(2).isEmpty()) {
         throw new SearchException(name + ":of-type needs system|code|value, not '" + value + "'");
       }
-      return get(p.keys, "type:" + parts.get(0) + "|" + parts.get(1) + "|" + parts.get(2));
+      return p.keys.get("type:" + parts.get(0) + "|" + parts.get(1) + "|" + parts.get(2));
     }
     List<String> parts = Values.splitBar(value, 2);
     if (parts.size() == 1) {
-      return Postings.or(List.of(get(p.keys, parts.get(0)), get(p.keys, "=" + Text.fold(value))));
+      return Postings.or(List.of(p.keys.get(parts.get(0)), p.keys.get("=" + Text.fold(value))));
     }
     String system = ValueReader.system(parts.get(0));
     String code = parts.get(1);
     if (system.isEmpty() && code.isEmpty()) {
       throw new SearchException("Search parameter '" + name + "' needs a value");
     }
-    return get(p.keys, system.isEmpty() ? "|" + code : system + "|" + code);
+    return p.keys.get(system.isEmpty() ? "|" + code : system + "|" + code);
   }
 
   /** The documents with a concept-text word starting with {@code prefix} (folded). */
@@ -47,14 +46,14 @@ final class Matchers {
     p.words
         .subMap(prefix, prefix + Character.MAX_VALUE)
         .values()
-        .forEach(v -> hits.add(v.toArray()));
+        .forEach(v -> hits.add(Postings.array(v)));
     return Postings.or(hits);
   }
 
   /** String: starts with after folding; {@code :contains} anywhere; {@code :exact} as given. */
   static int[] string(ParamIndex p, String value, String modifier) {
     if ("exact".equals(modifier)) {
-      return get(p.exact, value);
+      return p.exact.get(value);
     }
     String folded = Text.fold(value);
     List<int[]> hits = new ArrayList<>();
@@ -62,22 +61,35 @@ final class Matchers {
       p.folded.forEach(
           (k, v) -> {
             if (k.contains(folded)) {
-              hits.add(v.toArray());
+              hits.add(Postings.array(v));
             }
           });
     } else {
       p.folded
           .subMap(folded, folded + Character.MAX_VALUE)
           .values()
-          .forEach(v -> hits.add(v.toArray()));
+          .forEach(v -> hits.add(Postings.array(v)));
     }
     return Postings.or(hits);
   }
 
   /** Reference by {@code Type/id}, by {@code id}, or by absolute URL ending in {@code Type/id}. */
-  static int[] reference(ParamIndex p, String value, String type) {
+  static int[] reference(
+      ParamIndex p, String value, String type, java.util.Collection<String> types) {
     String key = referenceKey(value, type);
-    return key == null ? new int[0] : get(p.keys, key);
+    if (key == null) {
+      return Postings.EMPTY;
+    }
+    if (key.indexOf('/') >= 0) {
+      return p.keys.get(key);
+    }
+    // a bare id: the index holds a reference by its Type/id (an untyped one by its id)
+    List<int[]> hits = new ArrayList<>();
+    hits.add(p.keys.get(key));
+    for (String t : types) {
+      hits.add(p.keys.get(t + "/" + key));
+    }
+    return Postings.or(hits);
   }
 
   /**
@@ -105,28 +117,14 @@ final class Matchers {
           "Search parameter '" + name + "': '" + value + "' is not a date (e.g. ge2024-01)");
     }
     double tolerance = Prefix.APPROXIMATE * Math.abs(System.currentTimeMillis() - range.low());
-    return scan(
-        p.dates, d -> prefix.matches(d.low(), d.high(), range.low(), range.high(), tolerance));
+    return p.ranges.matching(
+        (low, high) -> prefix.matches(low, high, range.low(), range.high(), tolerance));
   }
 
   static int[] number(ParamIndex p, String value, String name) {
     Prefix prefix = Prefix.of(value);
     double n = SearchSyntax.number(name, value, prefix);
     double tolerance = Prefix.APPROXIMATE * Math.abs(n);
-    return scan(p.numbers, x -> prefix.matches(x, x, n, n, tolerance));
-  }
-
-  private static <T> int[] scan(
-      Map<Integer, List<T>> values, java.util.function.Predicate<T> test) {
-    return values.entrySet().stream()
-        .filter(e -> e.getValue().stream().anyMatch(test))
-        .mapToInt(Map.Entry::getKey)
-        .sorted()
-        .toArray();
-  }
-
-  private static int[] get(Map<String, Postings> map, String key) {
-    Postings p = map.get(key);
-    return p == null ? Postings.EMPTY : p.toArray();
+    return p.ranges.matching((low, high) -> prefix.matches(low, high, n, n, tolerance));
   }
 }

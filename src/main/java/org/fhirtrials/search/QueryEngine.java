@@ -104,7 +104,7 @@ final class QueryEngine {
     }
     if ("not".equals(modifier) && def.kind() == ParamKind.TOKEN) {
       for (String v : values) {
-        ors.add(Matchers.token(p, v, null, name));
+        ors.add(token(index, p, v, null, name));
       }
       return Postings.andNot(index.all(), Postings.or(ors));
     }
@@ -122,7 +122,7 @@ final class QueryEngine {
             || "of-type".equals(modifier) && !name.equals("identifier")) {
           throw unsupported(name, modifier);
         }
-        yield Matchers.token(p, v, modifier, name);
+        yield token(index, p, v, modifier, name);
       }
       case STRING -> {
         if (modifier != null && !Set.of("exact", "contains").contains(modifier)) {
@@ -130,7 +130,7 @@ final class QueryEngine {
         }
         yield Matchers.string(p, v, modifier);
       }
-      case REFERENCE -> Matchers.reference(p, v, referenceType(def, modifier));
+      case REFERENCE -> Matchers.reference(p, v, referenceType(def, modifier), referenceTypes(def));
       case DATE -> {
         noModifier(name, modifier);
         yield Matchers.date(p, v, name);
@@ -150,15 +150,38 @@ final class QueryEngine {
         // every word (no word: every document)
         List<int[]> sets = new ArrayList<>();
         for (String w : words) {
-          Postings hit = p.keys.get(w);
-          if (hit == null) {
+          int[] hit = p.keys.get(w);
+          if (hit.length == 0) {
             yield Postings.EMPTY;
           }
-          sets.add(hit.toArray());
+          sets.add(hit);
         }
         yield sets.isEmpty() ? index.all() : Postings.andAll(sets);
       }
     };
+  }
+
+  /** A token search; {@code _id} finds its document by id (no keys are indexed for it). */
+  private static int[] token(
+      TypeIndex index, ParamIndex p, String v, String modifier, String name) {
+    if (!name.equals(TypeIndex.ID) || modifier != null) {
+      return Matchers.token(p, v, modifier, name);
+    }
+    List<String> parts = Values.splitBar(v, 2);
+    if (parts.size() == 2 && parts.get(0).isEmpty() && parts.get(1).isEmpty()) {
+      throw new SearchException("Search parameter '" + name + "' needs a value");
+    }
+    // an id has no system: "id" and "|id" find it, "system|id" nothing
+    String id = parts.size() == 1 ? v : parts.get(0).isEmpty() ? parts.get(1) : null;
+    Integer ordinal = id == null ? null : index.ordinal(id);
+    return ordinal == null ? Postings.EMPTY : new int[] {ordinal};
+  }
+
+  /** The types a reference parameter's values may name: its targets and every served type. */
+  private Set<String> referenceTypes(ParamDef def) {
+    Set<String> types = new java.util.TreeSet<>(def.targets());
+    types.addAll(indexes.registry().types());
+    return types;
   }
 
   private String referenceType(ParamDef def, String modifier) {
@@ -197,9 +220,9 @@ final class QueryEngine {
       QueryEngine inner = new QueryEngine(indexes, target, false);
       TypeIndex targetIndex = indexes.index(target);
       for (int o : inner.run(Map.of(chain, new String[] {value}))) {
-        Postings hit = p.keys.get(target + "/" + targetIndex.id(o));
-        if (hit != null) {
-          ors.add(hit.toArray());
+        int[] hit = p.keys.get(target + "/" + targetIndex.id(o));
+        if (hit.length > 0) {
+          ors.add(hit);
         }
       }
     }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,6 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +48,10 @@ public final class SearchIndexes implements SearchBackend {
   private final Map<String, TypeIndex> indexes = new HashMap<>();
   private final StringPool strings = new StringPool();
   private final Set<String> pending = ConcurrentHashMap.newKeySet();
+
+  /** The version of each trial the index holds (read again to remove its entries). */
+  private final Map<String, IndexSource.Version> indexed = new ConcurrentHashMap<>();
+
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final AtomicBoolean indexingScheduled = new AtomicBoolean();
 
@@ -67,7 +74,17 @@ public final class SearchIndexes implements SearchBackend {
     this.registry = registry;
     this.source = source;
     this.extractor = new DocumentExtractor(ctx, registry);
-    registry.types().forEach(t -> indexes.put(t, new TypeIndex(strings)));
+    registry
+        .types()
+        .forEach(
+            t ->
+                indexes.put(
+                    t,
+                    new TypeIndex(
+                        strings,
+                        registry.references(t).stream()
+                            .map(ParamDef::name)
+                            .collect(Collectors.toSet()))));
   }
 
   public SearchParamRegistry registry() {
@@ -140,6 +157,17 @@ public final class SearchIndexes implements SearchBackend {
     }
   }
 
+  /** The index of a type, rendered canonically (see {@link TypeIndex#render}). */
+  String render(String type) {
+    applyPending();
+    lock.readLock().lock();
+    try {
+      return index(type).render();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
   /** Ids of resources of {@code type} whose reference parameter points to any of the targets. */
   public List<String> referencing(String type, String param, Collection<String> targets) {
     applyPending();
@@ -149,9 +177,9 @@ public final class SearchIndexes implements SearchBackend {
       TypeIndex.ParamIndex p = index.param(param);
       List<int[]> sets = new ArrayList<>();
       for (String target : targets) {
-        Postings hit = p.keys.get(target);
-        if (hit != null) {
-          sets.add(hit.toArray());
+        int[] hit = p.keys.get(target);
+        if (hit.length > 0) {
+          sets.add(hit);
         }
       }
       return Arrays.stream(Postings.or(sets)).mapToObj(index::id).toList();
@@ -167,8 +195,7 @@ public final class SearchIndexes implements SearchBackend {
     try {
       TypeIndex index = index(type);
       Integer ordinal = index.ordinal(id);
-      Extracted e = ordinal == null ? null : index.extracted(ordinal, param);
-      return e == null ? List.of() : e.keys.stream().filter(k -> k.contains("/")).toList();
+      return ordinal == null ? List.of() : index.param(param).references(ordinal);
     } finally {
       lock.readLock().unlock();
     }
@@ -258,10 +285,8 @@ public final class SearchIndexes implements SearchBackend {
       for (int i = 0; i < hits.length; i++) {
         double s = 0;
         for (String t : engine.textTerms) {
-          Postings df = text.keys.get(t);
-          double idf = Math.log(1.0 + n / (double) (df == null ? 1 : df.size()));
-          Postings inTitle = titles.keys.get(t);
-          s += idf * (inTitle != null && inTitle.contains(hits[i]) ? 2 : 1);
+          double idf = Math.log(1.0 + n / (double) Math.max(1, text.keys.count(t)));
+          s += idf * (titles.keys.contains(t, hits[i]) ? 2 : 1);
         }
         scores[i] = -s;
       }
@@ -285,10 +310,10 @@ public final class SearchIndexes implements SearchBackend {
       throw new SearchException("_sort: '" + key + "' is not a search parameter of " + type);
     }
     // the sort key of each hit, from its indexed values
+    TypeIndex.ParamIndex p = index.param(key);
     Comparable[] values = new Comparable[hits.length];
     for (int i = 0; i < hits.length; i++) {
-      Extracted e = index.extracted(hits[i], key);
-      values[i] = e == null ? null : e.sortKey();
+      values[i] = p.sortKey(hits[i]);
     }
     Comparator<Comparable> natural = Comparator.naturalOrder();
     // resources without a value sort last
@@ -322,10 +347,27 @@ public final class SearchIndexes implements SearchBackend {
         List<Prepared> prepared = next.join();
         next = i + 1 < chunks.size() ? new Preparation(chunks.get(i + 1)) : null;
         for (Prepared p : prepared) {
-          p.byType().forEach((type, docs) -> indexes.get(type).replaceTrial(p.nctId(), docs));
+          p.byType()
+              .forEach(
+                  (type, docs) ->
+                      indexes
+                          .get(type)
+                          .replaceTrial(
+                              p.nctId(),
+                              p.previous() == null ? null : p.previous().get(type),
+                              docs));
+          if (p.version() == null) {
+            indexed.remove(p.nctId());
+          } else {
+            indexed.put(p.nctId(), p.version());
+          }
         }
       }
       indexes.values().forEach(TypeIndex::ranks);
+      if (batch.size() >= Math.max(CHUNK, indexed.size() / 8)) {
+        // a bulk load: its posting lists keep no spare room (a geometric series of trims)
+        indexes.values().forEach(TypeIndex::trim);
+      }
     } finally {
       lock.writeLock().unlock();
     }
@@ -382,30 +424,66 @@ public final class SearchIndexes implements SearchBackend {
     }
   }
 
-  /** The index entries of one trial's resources, by type, resource id and parameter. */
-  private record Prepared(String nctId, Map<String, Map<String, Map<String, Extracted>>> byType) {}
+  /**
+   * The index entries of one trial's resources, by type, resource id and parameter.
+   *
+   * @param version the trial's version they are made from; null when the trial is gone
+   * @param previous the entries of the version the index holds; null when there is none, or when it
+   *     could not be read again
+   */
+  private record Prepared(
+      String nctId,
+      IndexSource.Version version,
+      Map<String, Map<String, Map<String, Extracted>>> byType,
+      Map<String, Map<String, Map<String, Extracted>>> previous) {}
 
   private Prepared prepare(String nctId) {
+    IndexSource.Version version = source.current(nctId);
     Map<String, Map<String, Map<String, Extracted>>> byType =
-        extractor.extract(source.resources(nctId), () -> source.text(nctId));
-    // only what a document has is kept in memory (most parameters are empty on most resources),
-    // compact and with pooled strings, prepared here on all cores rather than under the lock
-    byType
-        .values()
-        .forEach(
-            docs ->
-                docs.values()
+        version == null ? extractor.extract(List.of(), null) : extract(version);
+    // compact and with pooled strings, prepared here on all cores rather than under the lock;
+    // a string naming the trial (its resources' ids and references to them) is held by no other
+    // trial: one instance serves the trial's documents, outside the pool (which would grow by
+    // every resource id)
+    Map<String, String> own = new HashMap<>();
+    UnaryOperator<String> canonical =
+        s -> s.contains(nctId) ? own.computeIfAbsent(s, k -> k) : strings.canonical(s);
+    byType.replaceAll(
+        (type, docs) -> {
+          Map<String, Map<String, Extracted>> pooled = new LinkedHashMap<>();
+          docs.forEach(
+              (id, entries) -> {
+                entries
+                    .values()
                     .forEach(
-                        entries -> {
-                          entries.values().removeIf(Extracted::isEmpty);
-                          entries
-                              .values()
-                              .forEach(
-                                  e -> {
-                                    e.compact();
-                                    e.canonicalise(s -> strings.canonical(s, nctId));
-                                  });
-                        }));
-    return new Prepared(nctId, byType);
+                        e -> {
+                          e.compact();
+                          e.canonicalise(canonical);
+                        });
+                pooled.put(canonical.apply(id), entries);
+              });
+          return pooled;
+        });
+    IndexSource.Version before = indexed.get(nctId);
+    Map<String, Map<String, Map<String, Extracted>>> previous = null;
+    if (before != null) {
+      try {
+        previous = extract(before);
+      } catch (RuntimeException e) {
+        // indexed before, so this is not expected; the index then scans the trial's entries out
+        log.error("Trial {}: its indexed version could not be read again: {}", nctId, e.toString());
+      }
+    }
+    return new Prepared(nctId, version, byType, previous);
+  }
+
+  /** A version's entries; only what a document has (most parameters are empty on most). */
+  private Map<String, Map<String, Map<String, Extracted>>> extract(IndexSource.Version version) {
+    Map<String, Map<String, Map<String, Extracted>>> byType =
+        extractor.extract(version.resources(), version::text);
+    byType.values().stream()
+        .flatMap(docs -> docs.values().stream())
+        .forEach(entries -> entries.values().removeIf(Extracted::isEmpty));
+    return byType;
   }
 }

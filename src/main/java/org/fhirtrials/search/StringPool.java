@@ -18,13 +18,4 @@ final class StringPool {
     }
     return existing == null ? s : existing;
   }
-
-  /**
-   * {@link #canonical} for strings shared across trials; a string naming the trial ({@code nctId}:
-   * its resources' ids and references to them) is held by no other trial and is kept as it is, so
-   * the pool does not grow by every resource id.
-   */
-  String canonical(String s, String nctId) {
-    return s.contains(nctId) ? s : canonical(s);
-  }
 }

@@ -1,35 +1,102 @@
 package org.fhirtrials.search;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * The inverted index of one resource type on one base. Documents (resources) get an ordinal for
- * life; each parameter keeps posting lists by exact key, a sorted map of folded strings (prefix
- * search), per-document dates and numbers, and a one-degree geo grid. Not thread-safe: {@link
+ * life; each parameter keeps posting maps by exact key, sorted maps of folded strings and words
+ * (prefix search), columns by ordinal (dates and numbers, sort keys, references) and a one-degree
+ * geo grid. Nothing is kept per document beyond these: a document's entries are removed with the
+ * entries its indexed version gives again (see {@link SearchIndexes}). Not thread-safe: {@link
  * SearchIndexes} guards it with a read/write lock.
  */
 final class TypeIndex {
   /** Grid cell size for {@code near}, in degrees. */
   static final double CELL_DEGREES = 1.0;
 
+  /** Found through the ordinals by id, not through keys (see {@link #ordinal}). */
+  static final String ID = "_id";
+
+  private static final String[] NO_STRINGS = new String[0];
+  private static final Object[] NO_REFS = new Object[0];
+
   static final class ParamIndex {
-    final Map<String, Postings> keys = new HashMap<>();
+    /** Exact-match keys to their documents. */
+    final PostingMap keys = new PostingMap();
 
     /** Folded words of concept texts, sorted so {@code :text} can match word prefixes. */
-    final TreeMap<String, Postings> words = new TreeMap<>();
+    final TreeMap<String, Object> words = new TreeMap<>();
 
-    final TreeMap<String, Postings> folded = new TreeMap<>();
-    final Map<String, Postings> exact = new HashMap<>();
+    /** Folded strings (posting maps: see {@link Postings#add(Map, Object, int)}), sorted. */
+    final TreeMap<String, Object> folded = new TreeMap<>();
+
+    /** Strings as published. */
+    final PostingMap exact = new PostingMap();
+
     final Postings present = new Postings();
-    final Map<Integer, List<DateRange>> dates = new HashMap<>();
-    final Map<Integer, List<Double>> numbers = new HashMap<>();
+
+    /** Dates or numbers by ordinal. */
+    final RangeColumn ranges = new RangeColumn();
 
     /** The points of the documents by one-degree grid cell. */
     final Map<Long, CellPoints> grid = new HashMap<>();
+
+    /** Whether the parameter is a reference (its {@code Type/id} targets are kept by ordinal). */
+    private final boolean reference;
+
+    /** The sort key of each ordinal that has a string or token one (else null). */
+    private String[] sortKeys = NO_STRINGS;
+
+    /** The {@code Type/id} references of each ordinal: a String, a String[] or null. */
+    private Object[] refs = NO_REFS;
+
+    ParamIndex(boolean reference) {
+      this.reference = reference;
+    }
+
+    /** A document's sort key: folded string or token (String), date or number (Double); or null. */
+    Comparable<?> sortKey(int ordinal) {
+      String key = ordinal < sortKeys.length ? sortKeys[ordinal] : null;
+      if (key != null) {
+        return key;
+      }
+      double d = ranges.first(ordinal);
+      return Double.isNaN(d) ? null : d;
+    }
+
+    /** The {@code Type/id} references a document holds (reference parameters only). */
+    List<String> references(int ordinal) {
+      Object r = ordinal < refs.length ? refs[ordinal] : null;
+      if (r == null) {
+        return List.of();
+      }
+      return r instanceof String one ? List.of(one) : List.of((String[]) r);
+    }
+
+    private void setColumns(int ordinal, String sortKey, List<String> references) {
+      if (sortKey != null || ordinal < sortKeys.length) {
+        sortKeys = grown(sortKeys, ordinal);
+        sortKeys[ordinal] = sortKey;
+      }
+      if (reference && (!references.isEmpty() || ordinal < refs.length)) {
+        refs = grown(refs, ordinal);
+        refs[ordinal] =
+            references.isEmpty()
+                ? null
+                : references.size() == 1 ? references.get(0) : references.toArray(NO_STRINGS);
+      }
+    }
+
+    private static <T> T[] grown(T[] column, int ordinal) {
+      return ordinal < column.length
+          ? column
+          : Arrays.copyOf(column, Math.max(16, Math.max(ordinal + 1, column.length * 2)));
+    }
   }
 
   /**
@@ -39,20 +106,29 @@ final class TypeIndex {
   private String[] ids = new String[16];
 
   private int idCount;
-  private final Map<String, Integer> ordinals = new HashMap<>();
-  private final Map<String, List<Integer>> byTrial = new HashMap<>();
 
-  /** Each document's entries by ordinal (one per ordinal given); null once removed. */
-  private final List<Map<String, Extracted>> docs = new ArrayList<>();
+  /**
+   * The ordinal of each id: open addressing over {@link #ids}, each slot holding ordinal + 1 (0 is
+   * free). Ordinals are never taken back, so slots are only ever added.
+   */
+  private int[] slots = new int[32];
+
+  /** The ordinals of each trial's documents. */
+  private final Map<String, int[]> byTrial = new HashMap<>();
 
   private final Map<String, ParamIndex> params = new HashMap<>();
+  private final Set<String> referenceParams;
   private final Postings live = new Postings();
 
   /** One instance of each indexed string, shared by the indexes of a base. */
   private final StringPool strings;
 
-  TypeIndex(StringPool strings) {
+  /**
+   * @param referenceParams the type's reference parameters (whose targets are kept by ordinal)
+   */
+  TypeIndex(StringPool strings, Set<String> referenceParams) {
     this.strings = strings;
+    this.referenceParams = Set.copyOf(referenceParams);
   }
 
   /** Ordinals ranked by id, rebuilt lazily after documents are added: the default order. */
@@ -64,116 +140,313 @@ final class TypeIndex {
   private boolean rankStale;
 
   ParamIndex param(String name) {
-    return params.computeIfAbsent(name, n -> new ParamIndex());
+    // _content holds what _text holds (DocumentExtractor gives both the same entries): one index
+    String indexed = name.equals(SearchParamRegistry.CONTENT) ? SearchParamRegistry.TEXT : name;
+    return params.computeIfAbsent(indexed, n -> new ParamIndex(referenceParams.contains(n)));
   }
 
-  /** Replaces the documents of a trial with these (resource id → entries by parameter). */
-  void replaceTrial(String nctId, Map<String, Map<String, Extracted>> documents) {
-    for (int ordinal : byTrial.getOrDefault(nctId, List.of())) {
-      remove(ordinal);
+  /**
+   * The exact-match keys a document's entries are indexed by. {@code _id} has none (its documents
+   * are found by id). A reference is indexed by its {@code Type/id} only, not also by its bare id:
+   * a search by bare id asks for the typed keys too ({@link Matchers#reference}).
+   */
+  private Iterable<String> keys(String name, Extracted e) {
+    if (name.equals(ID)) {
+      return List.of();
     }
-    List<Integer> mine = new ArrayList<>();
-    documents.forEach(
-        (id, entries) -> {
-          int ordinal = ordinals.computeIfAbsent(id, k -> newOrdinal(id));
-          add(ordinal, entries);
-          mine.add(ordinal);
-        });
-    byTrial.put(nctId, mine);
+    if (!referenceParams.contains(name)) {
+      return e.keys;
+    }
+    Set<String> typedIds = new java.util.HashSet<>();
+    for (String k : e.keys) {
+      int slash = k.indexOf('/');
+      if (slash > 0 && slash == k.lastIndexOf('/')) {
+        typedIds.add(k.substring(slash + 1));
+      }
+    }
+    return typedIds.isEmpty()
+        ? e.keys
+        : e.keys.stream().filter(k -> k.indexOf('/') >= 0 || !typedIds.contains(k)).toList();
+  }
+
+  /** Entries that another parameter's index holds already. */
+  private static boolean heldElsewhere(String name) {
+    return name.equals(SearchParamRegistry.CONTENT);
+  }
+
+  /**
+   * Replaces the documents of a trial with these (resource id → entries by parameter).
+   *
+   * @param previous the entries the trial's documents were indexed with (as its indexed version
+   *     gives them again); null when they cannot be had, and the trial's documents are then removed
+   *     by a scan of the whole index
+   */
+  void replaceTrial(
+      String nctId,
+      Map<String, Map<String, Extracted>> previous,
+      Map<String, Map<String, Extracted>> documents) {
+    int[] before = byTrial.getOrDefault(nctId, Postings.EMPTY);
+    if (previous != null) {
+      previous.forEach(
+          (id, entries) -> {
+            int ordinal = find(id);
+            if (ordinal >= 0) {
+              remove(ordinal, entries);
+            }
+          });
+    }
+    for (int ordinal : before) {
+      if (previous == null || live.contains(ordinal)) {
+        purge(ordinal); // held but not given again (or nothing given again): scan it out
+      }
+    }
+    int[] mine = new int[documents.size()];
+    int n = 0;
+    for (Map.Entry<String, Map<String, Extracted>> doc : documents.entrySet()) {
+      String id = doc.getKey();
+      int found = find(id);
+      int ordinal = found >= 0 ? found : newOrdinal(id);
+      add(ordinal, doc.getValue());
+      mine[n++] = ordinal;
+    }
+    if (n == 0) {
+      byTrial.remove(nctId);
+    } else {
+      byTrial.put(nctId, mine);
+    }
   }
 
   private int newOrdinal(String id) {
     if (idCount == ids.length) {
-      ids = java.util.Arrays.copyOf(ids, idCount * 2);
+      ids = Arrays.copyOf(ids, idCount * 2);
     }
     ids[idCount] = id;
-    docs.add(null);
     rankStale = true;
+    if (2 * (idCount + 1) > slots.length) {
+      slots = new int[slots.length * 2];
+      for (int o = 0; o < idCount; o++) {
+        slots[free(ids[o])] = o + 1;
+      }
+    }
+    slots[free(id)] = idCount + 1;
     return idCount++;
+  }
+
+  /** The ordinal given to an id, or -1. */
+  private int find(String id) {
+    int mask = slots.length - 1;
+    for (int i = slot(id, mask); ; i = (i + 1) & mask) {
+      int held = slots[i];
+      if (held == 0) {
+        return -1;
+      }
+      if (ids[held - 1].equals(id)) {
+        return held - 1;
+      }
+    }
+  }
+
+  /** The first free slot of an id not held (the table is never more than half full). */
+  private int free(String id) {
+    int mask = slots.length - 1;
+    int i = slot(id, mask);
+    while (slots[i] != 0) {
+      i = (i + 1) & mask;
+    }
+    return i;
+  }
+
+  private static int slot(String id, int mask) {
+    int h = id.hashCode() * 0x9E3779B9; // spread: ids differ mostly in their last characters
+    return (h ^ (h >>> 16)) & mask;
   }
 
   private void add(int ordinal, Map<String, Extracted> entries) {
     live.add(ordinal);
-    entries.values().forEach(Extracted::compact); // a no-op for prepared entries
-    docs.set(ordinal, Map.copyOf(entries));
     entries.forEach(
         (name, e) -> {
-          ParamIndex p = param(name);
-          if (e.isEmpty()) {
+          if (e.isEmpty() || heldElsewhere(name)) {
             return;
           }
+          ParamIndex p = param(name);
           p.present.add(ordinal);
-          e.keys.forEach(k -> p.keys.computeIfAbsent(k, x -> new Postings()).add(ordinal));
-          e.words.forEach(w -> p.words.computeIfAbsent(w, x -> new Postings()).add(ordinal));
-          for (String f : e.takeFolded()) {
-            p.folded.computeIfAbsent(f, x -> new Postings()).add(ordinal);
-          }
-          for (String s : e.strings) {
-            p.exact.computeIfAbsent(s, x -> new Postings()).add(ordinal);
-          }
-          if (!e.dates.isEmpty()) {
-            p.dates.put(ordinal, e.dates);
-          }
-          if (!e.numbers.isEmpty()) {
-            p.numbers.put(ordinal, e.numbers);
-          }
+          keys(name, e).forEach(k -> p.keys.add(k, ordinal));
+          e.words.forEach(w -> Postings.add(p.words, w, ordinal));
+          List<String> folded = e.takeFolded();
+          folded.forEach(f -> Postings.add(p.folded, f, ordinal));
+          e.strings.forEach(s -> p.exact.add(s, ordinal));
+          p.ranges.set(ordinal, ranges(e));
           for (double[] pt : e.points) {
             p.grid
                 .computeIfAbsent(cell(pt[0], pt[1]), x -> new CellPoints())
                 .add(ordinal, pt[0], pt[1]);
           }
+          // _sort=_id sorts by the ranks of ids
+          String sortKey = name.equals(ID) ? null : sortKey(e, folded);
+          p.setColumns(ordinal, sortKey, p.reference ? references(e) : List.of());
         });
   }
 
-  private void remove(int ordinal) {
-    live.remove(ordinal);
-    Map<String, Extracted> entries = docs.set(ordinal, null);
-    if (entries == null) {
+  /** The sort key a string or token parameter keeps (see {@link Extracted#sortKey}). */
+  private static String sortKey(Extracted e, List<String> folded) {
+    if (!folded.isEmpty()) {
+      return folded.get(0);
+    }
+    return e.dates.isEmpty() && e.numbers.isEmpty() ? (String) e.sortKey() : null;
+  }
+
+  private static List<String> references(Extracted e) {
+    return e.keys.stream().filter(k -> k.contains("/")).toList();
+  }
+
+  /** Dates or numbers as (low, high) pairs. */
+  private static double[] ranges(Extracted e) {
+    double[] pairs = new double[2 * (e.dates.size() + e.numbers.size())];
+    int i = 0;
+    for (DateRange d : e.dates) {
+      pairs[i++] = d.low();
+      pairs[i++] = d.high();
+    }
+    for (double x : e.numbers) {
+      pairs[i++] = x;
+      pairs[i++] = x;
+    }
+    return pairs;
+  }
+
+  /** Removes a document's entries: the same entries it was added with. */
+  private void remove(int ordinal, Map<String, Extracted> entries) {
+    if (!live.contains(ordinal)) {
       return;
     }
+    live.remove(ordinal);
     entries.forEach(
         (name, e) -> {
-          ParamIndex p = param(name);
-          p.present.remove(ordinal);
-          e.keys.forEach(k -> removeFrom(p.keys, k, ordinal));
-          e.words.forEach(w -> removeFrom(p.words, w, ordinal));
-          for (String s : e.strings) {
-            removeFrom(p.folded, Text.fold(s), ordinal);
-            removeFrom(p.exact, s, ordinal);
+          ParamIndex p = params.get(name);
+          if (p == null || e.isEmpty() || heldElsewhere(name)) {
+            return;
           }
-          p.dates.remove(ordinal);
-          p.numbers.remove(ordinal);
+          p.present.remove(ordinal);
+          keys(name, e).forEach(k -> p.keys.remove(k, ordinal));
+          e.words.forEach(w -> Postings.remove(p.words, w, ordinal));
+          for (String s : e.strings) {
+            Postings.remove(p.folded, Text.fold(s), ordinal);
+            p.exact.remove(s, ordinal);
+          }
+          p.ranges.clear(ordinal);
+          p.setColumns(ordinal, null, List.of());
           for (double[] pt : e.points) {
-            CellPoints c = p.grid.get(cell(pt[0], pt[1]));
+            long cell = cell(pt[0], pt[1]);
+            CellPoints c = p.grid.get(cell);
             if (c != null) {
               c.remove(ordinal);
               if (c.size() == 0) {
-                p.grid.remove(cell(pt[0], pt[1]));
+                p.grid.remove(cell);
               }
             }
           }
         });
   }
 
-  private static <K> void removeFrom(Map<K, Postings> map, K key, int ordinal) {
-    Postings p = map.get(key);
-    if (p != null) {
-      p.remove(ordinal);
-      if (p.size() == 0) {
-        map.remove(key);
+  /** Gives back the spare capacity of every posting list and grid cell (after a bulk load). */
+  void trim() {
+    live.trim();
+    for (ParamIndex p : params.values()) {
+      p.present.trim();
+      p.grid.values().forEach(CellPoints::trim);
+      p.keys.trim();
+      p.exact.trim();
+      for (Map<String, Object> map : List.of(p.words, p.folded)) {
+        map.values()
+            .forEach(
+                v -> {
+                  if (v instanceof Postings postings) {
+                    postings.trim();
+                  }
+                });
       }
     }
+  }
+
+  /** Removes a document from every entry of the index, without knowing its entries (slow). */
+  private void purge(int ordinal) {
+    live.remove(ordinal);
+    for (ParamIndex p : params.values()) {
+      p.present.remove(ordinal);
+      p.keys.removeEverywhere(ordinal);
+      Postings.removeEverywhere(p.words, ordinal);
+      Postings.removeEverywhere(p.folded, ordinal);
+      p.exact.removeEverywhere(ordinal);
+      p.ranges.clear(ordinal);
+      p.setColumns(ordinal, null, List.of());
+      p.grid.values().forEach(c -> c.remove(ordinal));
+      p.grid.values().removeIf(c -> c.size() == 0);
+    }
+  }
+
+  /**
+   * Every entry of the index with documents named by id, in a canonical order: two indexes that
+   * hold the same documents render equally however they came to hold them (updates, removals).
+   */
+  String render() {
+    StringBuilder out = new StringBuilder();
+    java.util.function.IntFunction<String> id = o -> ids[o];
+    out.append("live ").append(sortedIds(live.toArray())).append('\n');
+    new TreeMap<>(params)
+        .forEach(
+            (name, p) -> {
+              String at = name + " ";
+              out.append(at).append("present ").append(sortedIds(p.present.toArray())).append('\n');
+              for (PostingMap map : List.of(p.keys, p.exact)) {
+                TreeMap<String, String> sorted = new TreeMap<>();
+                map.forEach((k, docs) -> sorted.put(k, sortedIds(docs)));
+                sorted.forEach(
+                    (k, docs) -> out.append(at).append(k).append(' ').append(docs).append('\n'));
+              }
+              for (var map : List.of(p.words, p.folded)) {
+                map.forEach(
+                    (k, v) ->
+                        out.append(at)
+                            .append(k)
+                            .append(' ')
+                            .append(sortedIds(Postings.array(v)))
+                            .append('\n'));
+              }
+              new TreeMap<>(p.grid)
+                  .forEach(
+                      (cell, c) -> {
+                        List<String> points = new java.util.ArrayList<>();
+                        for (int i = 0; i < c.size(); i++) {
+                          points.add(id.apply(c.ordinal(i)) + "@" + c.lat(i) + "," + c.lon(i));
+                        }
+                        out.append(at)
+                            .append(cell)
+                            .append(' ')
+                            .append(new java.util.TreeSet<>(points));
+                        out.append('\n');
+                      });
+              TreeMap<String, String> columns = new TreeMap<>();
+              for (int o = 0; o < idCount; o++) {
+                double[] ranges = p.ranges.all(o);
+                if (p.sortKey(o) != null || ranges.length > 0 || !p.references(o).isEmpty()) {
+                  columns.put(
+                      ids[o], p.sortKey(o) + " " + Arrays.toString(ranges) + " " + p.references(o));
+                }
+              }
+              columns.forEach(
+                  (doc, v) -> out.append(at).append(doc).append(' ').append(v).append('\n'));
+            });
+    return out.toString();
+  }
+
+  private String sortedIds(int[] ordinals) {
+    return Arrays.stream(ordinals).mapToObj(o -> ids[o]).sorted().toList().toString();
   }
 
   static long cell(double lat, double lon) {
     long row = (long) Math.floor((lat + 90) / CELL_DEGREES);
     long col = (long) Math.floor((lon + 180) / CELL_DEGREES);
     return row * 1000 + col;
-  }
-
-  Extracted extracted(int ordinal, String param) {
-    Map<String, Extracted> entries = docs.get(ordinal);
-    return entries == null ? null : entries.get(param);
   }
 
   int[] all() {
@@ -199,8 +472,8 @@ final class TypeIndex {
   }
 
   Integer ordinal(String id) {
-    Integer o = ordinals.get(id);
-    return o != null && live.contains(o) ? o : null;
+    int o = find(id);
+    return o >= 0 && live.contains(o) ? o : null;
   }
 
   /** Position of each ordinal in id order (for the default sort); rebuilt after additions. */
@@ -210,7 +483,7 @@ final class TypeIndex {
       for (int i = 0; i < order.length; i++) {
         order[i] = i;
       }
-      java.util.Arrays.sort(order, (a, b) -> ids[a].compareTo(ids[b]));
+      Arrays.sort(order, (a, b) -> ids[a].compareTo(ids[b]));
       int[] ranks = new int[order.length];
       int[] byRank = new int[order.length];
       for (int r = 0; r < order.length; r++) {

@@ -23,15 +23,24 @@ record StudySource(Map<String, ResearchStudy> byId, Set<String> unreadable) impl
   }
 
   @Override
-  public List<? extends IBaseResource> resources(String nctId) {
-    if (unreadable.contains(nctId)) {
-      throw new IllegalStateException("cannot map " + nctId);
+  public Version current(String nctId) {
+    ResearchStudy study = byId.get(nctId);
+    if (study == null) {
+      return null;
     }
-    return List.of(byId.get(nctId));
-  }
+    return new Version() {
+      @Override
+      public List<? extends IBaseResource> resources() {
+        if (unreadable.contains(nctId)) {
+          throw new IllegalStateException("cannot map " + nctId);
+        }
+        return List.of(study);
+      }
 
-  @Override
-  public TrialText text(String nctId) {
-    return new TrialText("", "");
+      @Override
+      public TrialText text() {
+        return new TrialText("", "");
+      }
+    };
   }
 }
