@@ -25,7 +25,7 @@ import org.springframework.web.cors.CorsConfiguration;
 @EnableConfigurationProperties(FhirServerProperties.class)
 public class FhirServerConfig {
   /** Served types, by simple class name (same names in R4 and R5). */
-  static final List<String> SERVED_TYPES =
+  public static final List<String> SERVED_TYPES =
       List.of(
           "ResearchStudy",
           "PlanDefinition",

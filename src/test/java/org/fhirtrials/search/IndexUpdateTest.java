@@ -3,19 +3,18 @@ package org.fhirtrials.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.fhirtrials.fhir.FhirServerConfig;
 import org.fhirtrials.fhir.R4Binding;
 import org.fhirtrials.fhir.R5Binding;
 import org.fhirtrials.fhir.VersionBinding;
-import org.fhirtrials.ingest.TrialReader;
 import org.fhirtrials.model.Trial;
-import org.fhirtrials.synth.SyntheticRegistry;
+import org.fhirtrials.testing.TestTrials;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,26 +28,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  * and synthetic trials with up to 40 sites).
  */
 class IndexUpdateTest {
-  private static final List<String> TYPES =
-      List.of(
-          "ResearchStudy",
-          "PlanDefinition",
-          "Group",
-          "Location",
-          "Organization",
-          "Practitioner",
-          "PractitionerRole");
+  private static final List<String> TYPES = FhirServerConfig.SERVED_TYPES;
 
   @TempDir static Path synthetic;
 
-  private static final List<Trial> trials = new ArrayList<>();
+  private static List<Trial> trials;
 
   @BeforeAll
-  static void trials() throws Exception {
-    TrialReader reader = new TrialReader();
-    reader.readSeeds(trials::add);
-    new SyntheticRegistry(11, 1).generate(60, synthetic, 60, n -> {});
-    reader.read(List.of(synthetic), trials::add);
+  static void trials() {
+    trials = TestTrials.seedsAndSynthetic(11, 60, synthetic);
     assertThat(trials).hasSizeGreaterThan(60);
   }
 

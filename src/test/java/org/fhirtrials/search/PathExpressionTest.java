@@ -8,12 +8,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.fhirtrials.fhir.FhirServerConfig;
 import org.fhirtrials.fhir.R4Binding;
 import org.fhirtrials.fhir.R5Binding;
 import org.fhirtrials.fhir.VersionBinding;
-import org.fhirtrials.ingest.TrialReader;
 import org.fhirtrials.model.Trial;
-import org.fhirtrials.synth.SyntheticRegistry;
+import org.fhirtrials.testing.TestTrials;
 import org.hl7.fhir.instance.model.api.IBase;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,26 +25,15 @@ import org.junit.jupiter.api.io.TempDir;
  * parameter of every served type, both versions, on the seed trials and a synthetic sample.
  */
 class PathExpressionTest {
-  private static final List<String> TYPES =
-      List.of(
-          "ResearchStudy",
-          "PlanDefinition",
-          "Group",
-          "Location",
-          "Organization",
-          "Practitioner",
-          "PractitionerRole");
+  private static final List<String> TYPES = FhirServerConfig.SERVED_TYPES;
 
   @TempDir static Path synthetic;
 
-  private static final List<Trial> trials = new ArrayList<>();
+  private static List<Trial> trials;
 
   @BeforeAll
-  static void trials() throws Exception {
-    TrialReader reader = new TrialReader();
-    reader.readSeeds(trials::add);
-    new SyntheticRegistry(7, 1).generate(120, synthetic, 60, n -> {});
-    reader.read(List.of(synthetic), trials::add);
+  static void trials() {
+    trials = TestTrials.seedsAndSynthetic(7, 120, synthetic);
     assertThat(trials).hasSizeGreaterThan(100);
   }
 
