@@ -30,7 +30,10 @@ final class Matchers {
     }
     List<String> parts = Values.splitBar(value, 2);
     if (parts.size() == 1) {
-      return Postings.or(List.of(p.keys.get(parts.get(0)), p.keys.get("=" + Text.fold(value))));
+      List<int[]> hits = new ArrayList<>();
+      p.codeKeys(parts.get(0)).forEach(k -> hits.add(p.keys.get(k)));
+      hits.add(p.keys.get("=" + Text.fold(value)));
+      return Postings.or(hits);
     }
     String system = ValueReader.system(parts.get(0));
     String code = parts.get(1);

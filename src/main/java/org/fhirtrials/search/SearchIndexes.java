@@ -84,6 +84,10 @@ public final class SearchIndexes implements SearchBackend {
                         strings,
                         registry.references(t).stream()
                             .map(ParamDef::name)
+                            .collect(Collectors.toSet()),
+                        registry.params(t).values().stream()
+                            .filter(d -> d.kind() == ParamKind.TOKEN)
+                            .map(ParamDef::name)
                             .collect(Collectors.toSet()))));
   }
 

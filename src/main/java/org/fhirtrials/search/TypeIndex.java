@@ -49,14 +49,33 @@ final class TypeIndex {
     /** Whether the parameter is a reference (its {@code Type/id} targets are kept by ordinal). */
     private final boolean reference;
 
+    /**
+     * For a token parameter, the code systems its values have had (never shrinks: a system no
+     * document holds any more only costs a lookup). A bare code is found under each of them, since
+     * a token is indexed by {@code system|code} and {@code |code}, not also by its bare code.
+     */
+    private final Set<String> systems;
+
     /** The sort key of each ordinal that has a string or token one (else null). */
     private String[] sortKeys = NO_STRINGS;
 
     /** The {@code Type/id} references of each ordinal: a String, a String[] or null. */
     private Object[] refs = NO_REFS;
 
-    ParamIndex(boolean reference) {
+    ParamIndex(boolean reference, boolean token) {
       this.reference = reference;
+      this.systems = token ? new java.util.HashSet<>() : null;
+    }
+
+    /** The keys a bare token code is indexed under: {@code |code} and {@code system|code}. */
+    List<String> codeKeys(String code) {
+      if (systems == null) {
+        return List.of(code);
+      }
+      List<String> out = new java.util.ArrayList<>(systems.size() + 1);
+      out.add("|" + code);
+      systems.forEach(system -> out.add(system + "|" + code));
+      return out;
     }
 
     /** A document's sort key: folded string or token (String), date or number (Double); or null. */
@@ -118,6 +137,7 @@ final class TypeIndex {
 
   private final Map<String, ParamIndex> params = new HashMap<>();
   private final Set<String> referenceParams;
+  private final Set<String> tokenParams;
   private final Postings live = new Postings();
 
   /** One instance of each indexed string, shared by the indexes of a base. */
@@ -125,10 +145,12 @@ final class TypeIndex {
 
   /**
    * @param referenceParams the type's reference parameters (whose targets are kept by ordinal)
+   * @param tokenParams the type's token parameters (whose bare codes are not keys of their own)
    */
-  TypeIndex(StringPool strings, Set<String> referenceParams) {
+  TypeIndex(StringPool strings, Set<String> referenceParams, Set<String> tokenParams) {
     this.strings = strings;
     this.referenceParams = Set.copyOf(referenceParams);
+    this.tokenParams = Set.copyOf(tokenParams);
   }
 
   /** Ordinals ranked by id, rebuilt lazily after documents are added: the default order. */
@@ -142,17 +164,24 @@ final class TypeIndex {
   ParamIndex param(String name) {
     // _content holds what _text holds (DocumentExtractor gives both the same entries): one index
     String indexed = name.equals(SearchParamRegistry.CONTENT) ? SearchParamRegistry.TEXT : name;
-    return params.computeIfAbsent(indexed, n -> new ParamIndex(referenceParams.contains(n)));
+    return params.computeIfAbsent(
+        indexed, n -> new ParamIndex(referenceParams.contains(n), tokenParams.contains(n)));
   }
 
   /**
    * The exact-match keys a document's entries are indexed by. {@code _id} has none (its documents
    * are found by id). A reference is indexed by its {@code Type/id} only, not also by its bare id:
-   * a search by bare id asks for the typed keys too ({@link Matchers#reference}).
+   * a search by bare id asks for the typed keys too ({@link Matchers#reference}). A token is
+   * indexed by {@code system|code} (or {@code |code}), not also by its bare code: a search by bare
+   * code asks for it under each system ({@link ParamIndex#codeKeys}). Most codes that only one
+   * document holds (identifiers, phone numbers, e-mail addresses) would otherwise be two keys.
    */
   private Iterable<String> keys(String name, Extracted e) {
     if (name.equals(ID)) {
       return List.of();
+    }
+    if (tokenParams.contains(name)) {
+      return e.keys.stream().filter(TypeIndex::qualifiedTokenKey).toList();
     }
     if (!referenceParams.contains(name)) {
       return e.keys;
@@ -167,6 +196,14 @@ final class TypeIndex {
     return typedIds.isEmpty()
         ? e.keys
         : e.keys.stream().filter(k -> k.indexOf('/') >= 0 || !typedIds.contains(k)).toList();
+  }
+
+  /**
+   * Whether a token key is one the index keeps: {@code system|code}, {@code |code}, {@code
+   * system|}, a folded concept text ({@code =text}) or an {@code :of-type} key; not a bare code.
+   */
+  private static boolean qualifiedTokenKey(String key) {
+    return key.indexOf('|') >= 0 || key.startsWith("=");
   }
 
   /** Entries that another parameter's index holds already. */
@@ -270,7 +307,12 @@ final class TypeIndex {
           }
           ParamIndex p = param(name);
           p.present.add(ordinal);
-          keys(name, e).forEach(k -> p.keys.add(k, ordinal));
+          for (String k : keys(name, e)) {
+            p.keys.add(k, ordinal);
+            if (p.systems != null && k.length() > 1 && k.endsWith("|") && !k.startsWith("type:")) {
+              p.systems.add(k.substring(0, k.length() - 1));
+            }
+          }
           e.words.forEach(w -> Postings.add(p.words, w, ordinal));
           List<String> folded = e.takeFolded();
           folded.forEach(f -> Postings.add(p.folded, f, ordinal));
