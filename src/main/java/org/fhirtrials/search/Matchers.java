@@ -84,13 +84,17 @@ final class Matchers {
       return Postings.EMPTY;
     }
     if (key.indexOf('/') >= 0) {
-      return p.keys.get(key);
+      return p.keys.get(p.referenceKey(key));
     }
-    // a bare id: the index holds a reference by its Type/id (an untyped one by its id)
+    // a bare id: the index holds a reference by its Type/id (by its id when the type is the
+    // parameter's one target, or when it has no type)
     List<int[]> hits = new ArrayList<>();
     hits.add(p.keys.get(key));
     for (String t : types) {
-      hits.add(p.keys.get(t + "/" + key));
+      String typed = p.referenceKey(t, key);
+      if (!typed.equals(key)) {
+        hits.add(p.keys.get(typed));
+      }
     }
     return Postings.or(hits);
   }

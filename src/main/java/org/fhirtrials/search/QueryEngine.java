@@ -220,7 +220,7 @@ final class QueryEngine {
       QueryEngine inner = new QueryEngine(indexes, target, false);
       TypeIndex targetIndex = indexes.index(target);
       for (int o : inner.run(Map.of(chain, new String[] {value}))) {
-        int[] hit = p.keys.get(target + "/" + targetIndex.id(o));
+        int[] hit = p.keys.get(p.referenceKey(target, targetIndex.id(o)));
         if (hit.length > 0) {
           ors.add(hit);
         }

@@ -22,7 +22,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,21 +73,7 @@ public final class SearchIndexes implements SearchBackend {
     this.registry = registry;
     this.source = source;
     this.extractor = new DocumentExtractor(ctx, registry);
-    registry
-        .types()
-        .forEach(
-            t ->
-                indexes.put(
-                    t,
-                    new TypeIndex(
-                        strings,
-                        registry.references(t).stream()
-                            .map(ParamDef::name)
-                            .collect(Collectors.toSet()),
-                        registry.params(t).values().stream()
-                            .filter(d -> d.kind() == ParamKind.TOKEN)
-                            .map(ParamDef::name)
-                            .collect(Collectors.toSet()))));
+    registry.types().forEach(t -> indexes.put(t, new TypeIndex(strings, registry.params(t))));
   }
 
   public SearchParamRegistry registry() {
@@ -181,7 +166,7 @@ public final class SearchIndexes implements SearchBackend {
       TypeIndex.ParamIndex p = index.param(param);
       List<int[]> sets = new ArrayList<>();
       for (String target : targets) {
-        int[] hit = p.keys.get(target);
+        int[] hit = p.keys.get(p.referenceKey(target));
         if (hit.length > 0) {
           sets.add(hit);
         }

@@ -50,6 +50,12 @@ final class TypeIndex {
     private final boolean reference;
 
     /**
+     * The one type a reference parameter targets, or null: a reference to it is keyed by the bare
+     * id (the string the target's own index holds), not by {@code Type/id} (see {@link #keys}).
+     */
+    private final String target;
+
+    /**
      * For a token parameter, the code systems its values have had (never shrinks: a system no
      * document holds any more only costs a lookup). A bare code is found under each of them, since
      * a token is indexed by {@code system|code} and {@code |code}, not also by its bare code.
@@ -59,12 +65,33 @@ final class TypeIndex {
     /** The sort key of each ordinal that has a string or token one (else null). */
     private String[] sortKeys = NO_STRINGS;
 
-    /** The {@code Type/id} references of each ordinal: a String, a String[] or null. */
+    /**
+     * The references of each ordinal as keyed ({@code Type/id}, or the bare id of the {@link
+     * #target}): a String, a String[] or null.
+     */
     private Object[] refs = NO_REFS;
 
-    ParamIndex(boolean reference, boolean token) {
-      this.reference = reference;
-      this.systems = token ? new java.util.HashSet<>() : null;
+    ParamIndex(ParamDef def) {
+      ParamKind kind = def == null ? null : def.kind();
+      this.reference = kind == ParamKind.REFERENCE;
+      this.target = reference && def.targets().size() == 1 ? def.targets().iterator().next() : null;
+      this.systems = kind == ParamKind.TOKEN ? new java.util.HashSet<>() : null;
+    }
+
+    /** The key of a reference to {@code type/id}. */
+    String referenceKey(String type, String id) {
+      return type.equals(target) ? id : type + "/" + id;
+    }
+
+    /** The key of a {@code Type/id} reference (a bare id or an absolute URL stays as it is). */
+    String referenceKey(String typed) {
+      int slash = typed.indexOf('/');
+      return target != null
+              && slash == target.length()
+              && slash == typed.lastIndexOf('/')
+              && typed.startsWith(target)
+          ? typed.substring(slash + 1)
+          : typed;
     }
 
     /** The keys a bare token code is indexed under: {@code |code} and {@code system|code}. */
@@ -94,7 +121,12 @@ final class TypeIndex {
       if (r == null) {
         return List.of();
       }
-      return r instanceof String one ? List.of(one) : List.of((String[]) r);
+      String[] keys = r instanceof String one ? new String[] {one} : (String[]) r;
+      List<String> out = new java.util.ArrayList<>(keys.length);
+      for (String k : keys) {
+        out.add(k.indexOf('/') < 0 ? target + "/" + k : k);
+      }
+      return out;
     }
 
     private void setColumns(int ordinal, String sortKey, List<String> references) {
@@ -136,21 +168,18 @@ final class TypeIndex {
   private final Map<String, int[]> byTrial = new HashMap<>();
 
   private final Map<String, ParamIndex> params = new HashMap<>();
-  private final Set<String> referenceParams;
-  private final Set<String> tokenParams;
+  private final Map<String, ParamDef> defs;
   private final Postings live = new Postings();
 
   /** One instance of each indexed string, shared by the indexes of a base. */
   private final StringPool strings;
 
   /**
-   * @param referenceParams the type's reference parameters (whose targets are kept by ordinal)
-   * @param tokenParams the type's token parameters (whose bare codes are not keys of their own)
+   * @param defs the type's search parameters by name (their kinds decide how values are keyed)
    */
-  TypeIndex(StringPool strings, Set<String> referenceParams, Set<String> tokenParams) {
+  TypeIndex(StringPool strings, Map<String, ParamDef> defs) {
     this.strings = strings;
-    this.referenceParams = Set.copyOf(referenceParams);
-    this.tokenParams = Set.copyOf(tokenParams);
+    this.defs = Map.copyOf(defs);
   }
 
   /** Ordinals ranked by id, rebuilt lazily after documents are added: the default order. */
@@ -164,38 +193,56 @@ final class TypeIndex {
   ParamIndex param(String name) {
     // _content holds what _text holds (DocumentExtractor gives both the same entries): one index
     String indexed = name.equals(SearchParamRegistry.CONTENT) ? SearchParamRegistry.TEXT : name;
-    return params.computeIfAbsent(
-        indexed, n -> new ParamIndex(referenceParams.contains(n), tokenParams.contains(n)));
+    return params.computeIfAbsent(indexed, n -> new ParamIndex(defs.get(n)));
   }
 
   /**
    * The exact-match keys a document's entries are indexed by. {@code _id} has none (its documents
-   * are found by id). A reference is indexed by its {@code Type/id} only, not also by its bare id:
-   * a search by bare id asks for the typed keys too ({@link Matchers#reference}). A token is
-   * indexed by {@code system|code} (or {@code |code}), not also by its bare code: a search by bare
-   * code asks for it under each system ({@link ParamIndex#codeKeys}). Most codes that only one
-   * document holds (identifiers, phone numbers, e-mail addresses) would otherwise be two keys.
+   * are found by id). A reference is indexed once: by its {@code Type/id}, or by the bare id when
+   * the type is the parameter's one target (the same string as the target's id, shared with its
+   * index: a study's hundred sites are a hundred strings less); a search by bare id asks for the
+   * typed keys too ({@link Matchers#reference}); the keys of its references go to {@code refs}. A
+   * token is indexed by {@code system|code} (or {@code |code}), not also by its bare code: a search
+   * by bare code asks for it under each system ({@link ParamIndex#codeKeys}). Most codes that only
+   * one document holds (identifiers, phone numbers, e-mail addresses) would otherwise be two keys.
    */
-  private Iterable<String> keys(String name, Extracted e) {
+  private Iterable<String> keys(String name, ParamIndex p, Extracted e, List<String> refs) {
     if (name.equals(ID)) {
       return List.of();
     }
-    if (tokenParams.contains(name)) {
+    if (p.systems != null) {
       return e.keys.stream().filter(TypeIndex::qualifiedTokenKey).toList();
     }
-    if (!referenceParams.contains(name)) {
+    if (!p.reference) {
       return e.keys;
     }
+    // the entries' own bare ids (pooled with the trial's resource ids) and the ids of typed keys
+    Map<String, String> bare = new HashMap<>();
     Set<String> typedIds = new java.util.HashSet<>();
     for (String k : e.keys) {
       int slash = k.indexOf('/');
-      if (slash > 0 && slash == k.lastIndexOf('/')) {
+      if (slash < 0) {
+        bare.put(k, k);
+      } else if (slash > 0 && slash == k.lastIndexOf('/')) {
         typedIds.add(k.substring(slash + 1));
       }
     }
-    return typedIds.isEmpty()
-        ? e.keys
-        : e.keys.stream().filter(k -> k.indexOf('/') >= 0 || !typedIds.contains(k)).toList();
+    Set<String> out = new java.util.LinkedHashSet<>();
+    for (String k : e.keys) {
+      if (k.indexOf('/') < 0) {
+        if (!typedIds.contains(k)) {
+          out.add(k); // a reference with no type
+        }
+        continue;
+      }
+      String key = p.referenceKey(k);
+      key = bare.getOrDefault(key, key);
+      out.add(key);
+      if (refs != null) {
+        refs.add(key);
+      }
+    }
+    return out;
   }
 
   /**
@@ -307,7 +354,8 @@ final class TypeIndex {
           }
           ParamIndex p = param(name);
           p.present.add(ordinal);
-          for (String k : keys(name, e)) {
+          List<String> refs = p.reference ? new java.util.ArrayList<>() : null;
+          for (String k : keys(name, p, e, refs)) {
             p.keys.add(k, ordinal);
             if (p.systems != null && k.length() > 1 && k.endsWith("|") && !k.startsWith("type:")) {
               p.systems.add(k.substring(0, k.length() - 1));
@@ -325,7 +373,7 @@ final class TypeIndex {
           }
           // _sort=_id sorts by the ranks of ids
           String sortKey = name.equals(ID) ? null : sortKey(e, folded);
-          p.setColumns(ordinal, sortKey, p.reference ? references(e) : List.of());
+          p.setColumns(ordinal, sortKey, refs == null ? List.of() : refs);
         });
   }
 
@@ -335,10 +383,6 @@ final class TypeIndex {
       return folded.get(0);
     }
     return e.dates.isEmpty() && e.numbers.isEmpty() ? (String) e.sortKey() : null;
-  }
-
-  private static List<String> references(Extracted e) {
-    return e.keys.stream().filter(k -> k.contains("/")).toList();
   }
 
   /** Dates or numbers as (low, high) pairs. */
@@ -369,7 +413,7 @@ final class TypeIndex {
             return;
           }
           p.present.remove(ordinal);
-          keys(name, e).forEach(k -> p.keys.remove(k, ordinal));
+          keys(name, p, e, null).forEach(k -> p.keys.remove(k, ordinal));
           e.words.forEach(w -> Postings.remove(p.words, w, ordinal));
           for (String s : e.strings) {
             Postings.remove(p.folded, Text.fold(s), ordinal);
