@@ -56,9 +56,10 @@ final class TypeIndex {
     private final String target;
 
     /**
-     * For a token parameter, the code systems its values have had (never shrinks: a system no
-     * document holds any more only costs a lookup). A bare code is found under each of them, since
-     * a token is indexed by {@code system|code} and {@code |code}, not also by its bare code.
+     * For a token parameter, the code systems its values have had, as their {@code system|} keys
+     * (never shrinks: a system no document holds any more only costs a lookup). A bare code is
+     * found under each of them, since a token is indexed by {@code system|code} and {@code |code},
+     * not also by its bare code.
      */
     private final Set<String> systems;
 
@@ -101,7 +102,7 @@ final class TypeIndex {
       }
       List<String> out = new java.util.ArrayList<>(systems.size() + 1);
       out.add("|" + code);
-      systems.forEach(system -> out.add(system + "|" + code));
+      systems.forEach(systemKey -> out.add(systemKey + code));
       return out;
     }
 
@@ -358,7 +359,7 @@ final class TypeIndex {
           for (String k : keys(name, p, e, refs)) {
             p.keys.add(k, ordinal);
             if (p.systems != null && k.length() > 1 && k.endsWith("|") && !k.startsWith("type:")) {
-              p.systems.add(k.substring(0, k.length() - 1));
+              p.systems.add(k); // a system| key: the pooled string itself
             }
           }
           e.words.forEach(w -> Postings.add(p.words, w, ordinal));
