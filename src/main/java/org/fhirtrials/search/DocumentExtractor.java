@@ -1,6 +1,7 @@
 package org.fhirtrials.search;
 
 import ca.uhn.fhir.context.FhirContext;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,10 +30,17 @@ public final class DocumentExtractor {
   private final ValueReader reader;
 
   /**
-   * The parameters' expressions compiled to {@link PathExpression} (the FHIRPath subset search
-   * parameters use; proven equal to FHIRPath by {@code PathExpressionTest}): immutable, shared.
+   * Each type's parameters with their expressions compiled to {@link PathExpression} (the FHIRPath
+   * subset search parameters use; proven equal to FHIRPath by {@code PathExpressionTest}):
+   * immutable, shared.
    */
-  private final Map<String, PathExpression> parsed = new ConcurrentHashMap<>();
+  private final Map<String, List<Compiled>> compiled = new ConcurrentHashMap<>();
+
+  /**
+   * A parameter and its compiled expression; null when it has none or it is outside the subset
+   * (then it selects nothing).
+   */
+  private record Compiled(ParamDef def, PathExpression expression) {}
 
   public DocumentExtractor(FhirContext ctx, SearchParamRegistry registry) {
     this.ctx = ctx;
@@ -63,9 +71,10 @@ public final class DocumentExtractor {
       if (!byType.containsKey(type)) {
         continue;
       }
-      Map<String, Extracted> entries = new HashMap<>();
-      for (ParamDef def : registry.params(type).values()) {
-        entries.put(def.name(), extract(def, r, byRef));
+      List<Compiled> params = compiled.computeIfAbsent(type, this::compile);
+      Map<String, Extracted> entries = new HashMap<>(2 * params.size() + 8);
+      for (Compiled c : params) {
+        entries.put(c.def().name(), extract(c, r, byRef));
       }
       if (type.equals(SearchParamRegistry.RESEARCH_STUDY)) {
         IndexSource.TrialText t = text.get();
@@ -82,16 +91,32 @@ public final class DocumentExtractor {
     return byType;
   }
 
+  private List<Compiled> compile(String type) {
+    List<Compiled> out = new ArrayList<>();
+    for (ParamDef def : registry.params(type).values()) {
+      PathExpression expression = null;
+      if (def.expression() != null) {
+        try {
+          expression = PathExpression.compile(ctx, def.expression());
+        } catch (IllegalArgumentException e) {
+          log.warn(
+              "Search parameter {} of {} selects nothing: {}", def.name(), type, e.getMessage());
+        }
+      }
+      out.add(new Compiled(def, expression));
+    }
+    return List.copyOf(out);
+  }
+
   private Extracted extract(
-      ParamDef def, IBaseResource resource, Map<String, IBaseResource> byRef) {
+      Compiled param, IBaseResource resource, Map<String, IBaseResource> byRef) {
     Extracted out = new Extracted();
-    if (def.expression() == null) {
+    ParamDef def = param.def();
+    if (param.expression() == null) {
       return out;
     }
     try {
-      PathExpression expression =
-          parsed.computeIfAbsent(def.expression(), e -> PathExpression.compile(ctx, e));
-      for (IBase value : expression.evaluate(resource)) {
+      for (IBase value : param.expression().evaluate(resource)) {
         if (def.kind() == ParamKind.NEAR && value instanceof IBaseReference ref) {
           // a study's position is that of its site Locations, in the same trial
           IBaseResource site =

@@ -89,7 +89,7 @@ final class PathExpression {
   /** The values the expression selects on a resource (booleans as the version's boolean type). */
   List<IBase> evaluate(IBaseResource resource) {
     List<IBase> out = root.eval(List.of(resource));
-    if (out.stream().noneMatch(v -> v instanceof Literal)) {
+    if (!hasLiteral(out)) {
       return out;
     }
     List<IBase> converted = new ArrayList<>(out.size());
@@ -107,6 +107,15 @@ final class PathExpression {
     return converted;
   }
 
+  private static boolean hasLiteral(List<IBase> values) {
+    for (IBase v : values) {
+      if (v instanceof Literal) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // ---- parsing ----
 
   private static final class Parser {
@@ -114,6 +123,7 @@ final class PathExpression {
     private final String source;
     private final FhirContext ctx;
     private final Map<ChildKey, BaseRuntimeChildDefinition> cache;
+    private final TypeNames typeNames;
     private int at;
 
     Parser(String source, FhirContext ctx, Map<ChildKey, BaseRuntimeChildDefinition> cache) {
@@ -121,6 +131,7 @@ final class PathExpression {
       this.tokens = tokenize(source);
       this.ctx = ctx;
       this.cache = cache;
+      this.typeNames = new TypeNames(ctx);
     }
 
     Node parseAll() {
@@ -234,7 +245,7 @@ final class PathExpression {
       } else {
         String name = identifier();
         if (Character.isUpperCase(name.charAt(0))) {
-          node = focus -> focus.stream().filter(e -> isType(e, name)).toList();
+          node = focus -> ofType(focus, name);
         } else {
           node = child(focus -> focus, name);
         }
@@ -296,20 +307,57 @@ final class PathExpression {
     }
 
     private Node ofType(Node input, String type) {
-      return focus -> input.eval(focus).stream().filter(e -> isType(e, type)).toList();
+      return focus -> ofType(input.eval(focus), type);
+    }
+
+    private List<IBase> ofType(List<IBase> values, String type) {
+      List<IBase> out = new ArrayList<>(values.size());
+      for (IBase e : values) {
+        if (isType(e, type)) {
+          out.add(e);
+        }
+      }
+      return out;
     }
 
     private Node child(Node input, String name) {
+      ChildLookup lookup = new ChildLookup(name);
       return focus -> {
         List<IBase> out = new ArrayList<>();
         for (IBase e : input.eval(focus)) {
-          children(e, name, out);
+          children(e, lookup, out);
         }
         return out;
       };
     }
 
-    private void children(IBase element, String name, List<IBase> out) {
+    /**
+     * The definition of one named child, remembered for the last element class it was asked for (a
+     * step of a path nearly always sees one class), else found in the shared cache.
+     */
+    private final class ChildLookup {
+      private final String name;
+      private volatile Object[] last = {null, null}; // {class, definition}: read and set as one
+
+      ChildLookup(String name) {
+        this.name = name;
+      }
+
+      BaseRuntimeChildDefinition of(IBase element) {
+        Object[] l = last;
+        if (l[0] == element.getClass()) {
+          return (BaseRuntimeChildDefinition) l[1];
+        }
+        BaseRuntimeChildDefinition child =
+            cache.computeIfAbsent(
+                new ChildKey(element.getClass(), name), k -> childDefinition(element, name));
+        last = new Object[] {element.getClass(), child};
+        return child;
+      }
+    }
+
+    private void children(IBase element, ChildLookup lookup, List<IBase> out) {
+      String name = lookup.name;
       if (element instanceof Literal) {
         return;
       }
@@ -325,9 +373,7 @@ final class PathExpression {
         }
         return;
       }
-      BaseRuntimeChildDefinition child =
-          cache.computeIfAbsent(
-              new ChildKey(element.getClass(), name), k -> childDefinition(element, name));
+      BaseRuntimeChildDefinition child = lookup.of(element);
       if (child == null) {
         return;
       }
@@ -352,12 +398,12 @@ final class PathExpression {
         return type.equals("boolean") && l.value() instanceof Boolean
             || type.equals("string") && l.value() instanceof String;
       }
-      if (e instanceof IBaseResource r) {
-        String t = ctx.getResourceType(r);
-        return t.equals(type) || type.equals("Resource") || type.equals("DomainResource");
+      if (e instanceof IBaseResource) {
+        return type.equals(typeNames.of(e))
+            || type.equals("Resource")
+            || type.equals("DomainResource");
       }
-      BaseRuntimeElementDefinition<?> def = ctx.getElementDefinition(e.getClass());
-      return def != null && def.getName().equals(type);
+      return type.equals(typeNames.of(e));
     }
 
     private static Boolean bool(List<IBase> values) {

@@ -47,8 +47,32 @@ public final class Text {
 
   /** The folded words of a text, in order (letters and digits; everything else separates). */
   public static List<String> words(String s) {
+    String folded = fold(s);
     List<String> out = new ArrayList<>();
-    for (String w : NON_WORD.split(fold(s))) {
+    int start = -1;
+    for (int i = 0; i < folded.length(); i++) {
+      char c = folded.charAt(i);
+      if (c >= 0x80) {
+        return wordsSlowly(folded); // letters and digits beyond ASCII: Unicode classes decide
+      }
+      boolean word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+      if (word && start < 0) {
+        start = i;
+      } else if (!word && start >= 0) {
+        out.add(folded.substring(start, i));
+        start = -1;
+      }
+    }
+    if (start >= 0) {
+      out.add(folded.substring(start));
+    }
+    return out;
+  }
+
+  /** {@link #words} of folded text by the Unicode classes (the reference the fast path equals). */
+  static List<String> wordsSlowly(String folded) {
+    List<String> out = new ArrayList<>();
+    for (String w : NON_WORD.split(folded)) {
       if (!w.isEmpty()) {
         out.add(w);
       }

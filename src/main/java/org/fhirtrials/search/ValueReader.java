@@ -2,7 +2,6 @@ package org.fhirtrials.search;
 
 import ca.uhn.fhir.context.BaseRuntimeChildDefinition;
 import ca.uhn.fhir.context.BaseRuntimeElementCompositeDefinition;
-import ca.uhn.fhir.context.BaseRuntimeElementDefinition;
 import ca.uhn.fhir.context.FhirContext;
 import java.util.List;
 import org.fhirtrials.mapping.FhirUrls;
@@ -24,9 +23,11 @@ final class ValueReader {
           "https://clinicaltrials.gov/");
 
   private final FhirContext ctx;
+  private final TypeNames typeNames;
 
   ValueReader(FhirContext ctx) {
     this.ctx = ctx;
+    this.typeNames = new TypeNames(ctx);
   }
 
   /** One system for every accepted spelling of the NCT system (DESIGN §2). */
@@ -194,8 +195,7 @@ final class ValueReader {
   }
 
   private String typeName(IBase value) {
-    BaseRuntimeElementDefinition<?> def = ctx.getElementDefinition(value.getClass());
-    return def == null ? "" : def.getName();
+    return typeNames.of(value);
   }
 
   List<IBase> children(IBase element, String name) {

@@ -19,6 +19,42 @@ class SearchPrimitivesTest {
   }
 
   @Test
+  void calendarDatesReadFastAsThePatternsReadThem() {
+    List<String> samples =
+        new java.util.ArrayList<>(
+            List.of(
+                "2024",
+                "2024-02",
+                "2024-02-29",
+                "2023-02-29",
+                "2024-13",
+                "2024-00",
+                "2024-04-31",
+                "2024-4",
+                "0000",
+                "9999-12-31",
+                "202４",
+                "2024-03-15T10:00",
+                "2024-03-15T10:00:00Z",
+                "2024/03",
+                "+2024",
+                "2024-03-1x"));
+    java.util.Random random = new java.util.Random(7);
+    for (int i = 0; i < 5_000; i++) {
+      samples.add(
+          String.format(
+              java.util.Locale.ROOT,
+              random.nextBoolean() ? "%04d-%02d-%02d" : "%04d-%02d",
+              random.nextInt(3000),
+              random.nextInt(15),
+              random.nextInt(33)));
+    }
+    for (String s : samples) {
+      assertThat(DateRange.parse(s)).as(s).isEqualTo(DateRange.parseSlowly(s));
+    }
+  }
+
+  @Test
   void prefixesFollowTheRangeSemantics() {
     DateRange y2024 = DateRange.parse("2024");
     DateRange march = DateRange.parse("2024-03");
@@ -66,7 +102,7 @@ class SearchPrimitivesTest {
                 "Q-T interval > 450 ms",
                 "Ⅻ roman"));
     java.util.Random random = new java.util.Random(42);
-    String alphabet = "aZ 09-é\t\n.Ü ";
+    String alphabet = "aZ 09-é\t\n.Ü_'²";
     for (int i = 0; i < 2_000; i++) {
       StringBuilder b = new StringBuilder();
       for (int j = random.nextInt(12); j > 0; j--) {
@@ -76,6 +112,7 @@ class SearchPrimitivesTest {
     }
     for (String s : samples) {
       assertThat(Text.fold(s)).as("fold(%s)", s).isEqualTo(Text.foldSlowly(s));
+      assertThat(Text.words(s)).as("words(%s)", s).isEqualTo(Text.wordsSlowly(Text.foldSlowly(s)));
     }
   }
 
