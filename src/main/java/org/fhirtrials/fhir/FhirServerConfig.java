@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import org.fhirtrials.match.MatchConfig.AsOf;
 import org.fhirtrials.match.TrialMatchService;
+import org.fhirtrials.search.StringPool;
 import org.fhirtrials.store.TrialStore;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -35,6 +36,9 @@ public class FhirServerConfig {
           "Practitioner",
           "PractitionerRole");
 
+  /** The strings of both bases' search indexes (their values are mostly the same). */
+  private final StringPool indexStrings = new StringPool();
+
   @Bean
   ServletRegistrationBean<RestfulServer> r4Server(
       TrialStore store, FhirServerProperties props, TrialMatchService matcher, AsOf asOf) {
@@ -54,7 +58,7 @@ public class FhirServerConfig {
       TrialMatchService matcher,
       AsOf asOf) {
     TrialResources resources = new TrialResources(store, binding, props.resourceCacheSize());
-    ResourceSearchService search = new ResourceSearchService(resources, SERVED_TYPES);
+    ResourceSearchService search = new ResourceSearchService(resources, SERVED_TYPES, indexStrings);
     List<IResourceProvider> providers = new ArrayList<>();
     for (String type : SERVED_TYPES) {
       providers.add(

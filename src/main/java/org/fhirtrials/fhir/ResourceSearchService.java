@@ -16,6 +16,7 @@ import org.fhirtrials.search.SearchException;
 import org.fhirtrials.search.SearchIndexes;
 import org.fhirtrials.search.SearchParamRegistry;
 import org.fhirtrials.search.SearchResult;
+import org.fhirtrials.search.StringPool;
 import org.fhirtrials.search.postgres.PostgresSearchBackend;
 import org.fhirtrials.store.postgres.PostgresTrialStore;
 
@@ -46,7 +47,17 @@ public final class ResourceSearchService {
 
   /** Search in the store's database when it is PostgreSQL, else in an in-memory index. */
   public ResourceSearchService(TrialResources resources, List<String> types) {
-    this(resources, backend(resources, new SearchParamRegistry(resources.context(), types)));
+    this(resources, types, new StringPool());
+  }
+
+  /**
+   * As {@link #ResourceSearchService(TrialResources, List)}, an in-memory index pooling its strings
+   * in {@code strings} (shared by the bases).
+   */
+  public ResourceSearchService(TrialResources resources, List<String> types, StringPool strings) {
+    this(
+        resources,
+        backend(resources, new SearchParamRegistry(resources.context(), types), strings));
   }
 
   public ResourceSearchService(TrialResources resources, SearchBackend backend) {
@@ -62,12 +73,14 @@ public final class ResourceSearchService {
   }
 
   /** The backend for the store: SQL over its side tables for PostgreSQL, else in memory. */
-  static SearchBackend backend(TrialResources resources, SearchParamRegistry registry) {
+  static SearchBackend backend(
+      TrialResources resources, SearchParamRegistry registry, StringPool strings) {
     if (resources.store() instanceof PostgresTrialStore pg) {
       return new PostgresSearchBackend(
           pg.dataSource(), resources.binding().name().toLowerCase(Locale.ROOT), registry);
     }
-    return new SearchIndexes(resources.context(), registry, new TrialIndexSource(resources));
+    return new SearchIndexes(
+        resources.context(), registry, new TrialIndexSource(resources), strings);
   }
 
   /** The base's validator, built on first use (expensive) and shared by every type. */

@@ -10,18 +10,53 @@ import java.util.Map;
  * A growable sorted set of document ordinals (one posting list of an inverted index), and the set
  * operations on sorted {@code int[]} results. New documents get ascending ordinals, so adding is
  * usually an append.
+ *
+ * <p>A set holds its ordinals as a sorted {@code int[]} while it is sparse, and as a bitset (one
+ * bit per ordinal up to the largest) once that is at most half the size: a value most documents
+ * have (a parameter's presence, a common word, a frequent status) then costs a bit per document of
+ * the type instead of 32.
  */
 final class Postings {
   static final int[] EMPTY = new int[0];
 
+  /**
+   * A sparse set becomes a bitset when it holds at least one in this many of the ordinals up to its
+   * largest (its {@code int[]} would then be at least twice the bitset's size).
+   */
+  private static final int DENSE = 16;
+
+  /** A bitset becomes sparse again below one in this many (between them, it stays as it is). */
+  private static final int SPARSE = 64;
+
+  /** The members in order, while sparse; null while a bitset. */
   private int[] values = new int[2];
+
+  /** Bit {@code o} is set when {@code o} is a member, while a bitset; null while sparse. */
+  private long[] bits;
+
   private int size;
 
   void add(int ordinal) {
+    if (bits != null) {
+      int word = ordinal >>> 6;
+      if (word >= bits.length) {
+        bits = Arrays.copyOf(bits, Math.max(word + 1, bits.length + (bits.length >> 1)));
+      }
+      if ((bits[word] & (1L << ordinal)) == 0) {
+        bits[word] |= 1L << ordinal;
+        size++;
+      }
+      return;
+    }
     if (size == 0 || values[size - 1] < ordinal) {
       // the usual case: a new document's ordinal is above every one held
       if (size == values.length) {
-        values = Arrays.copyOf(values, size * 2);
+        if (size >= SPARSE && (long) size * DENSE >= ordinal + 1L) {
+          toBits();
+          add(ordinal);
+          return;
+        }
+        values = Arrays.copyOf(values, Math.max(2, size * 2));
       }
       values[size++] = ordinal;
       return;
@@ -39,14 +74,47 @@ final class Postings {
     size++;
   }
 
+  private void toBits() {
+    long[] b = new long[(values[size - 1] >>> 6) + 1];
+    for (int i = 0; i < size; i++) {
+      b[values[i] >>> 6] |= 1L << values[i];
+    }
+    bits = b;
+    values = null;
+  }
+
+  private void toValues() {
+    values = toArray();
+    bits = null;
+  }
+
   /** Gives back spare capacity. */
   void trim() {
-    if (values.length > size) {
+    if (bits != null) {
+      int words = bits.length;
+      while (words > 1 && bits[words - 1] == 0) {
+        words--;
+      }
+      if (words < bits.length) {
+        bits = Arrays.copyOf(bits, words);
+      }
+    } else if (values.length > size) {
       values = Arrays.copyOf(values, Math.max(1, size));
     }
   }
 
   void remove(int ordinal) {
+    if (bits != null) {
+      int word = ordinal >>> 6;
+      if (word < bits.length && (bits[word] & (1L << ordinal)) != 0) {
+        bits[word] &= ~(1L << ordinal);
+        size--;
+        if ((long) size * SPARSE < (long) bits.length * 64) {
+          toValues();
+        }
+      }
+      return;
+    }
     int at = Arrays.binarySearch(values, 0, size, ordinal);
     if (at >= 0) {
       System.arraycopy(values, at + 1, values, at, size - at - 1);
@@ -55,6 +123,10 @@ final class Postings {
   }
 
   boolean contains(int ordinal) {
+    if (bits != null) {
+      int word = ordinal >>> 6;
+      return word < bits.length && (bits[word] & (1L << ordinal)) != 0;
+    }
     return Arrays.binarySearch(values, 0, size, ordinal) >= 0;
   }
 
@@ -62,8 +134,30 @@ final class Postings {
     return size;
   }
 
+  /** The smallest member (the set must not be empty). */
+  int first() {
+    if (bits == null) {
+      return values[0];
+    }
+    int w = 0;
+    while (bits[w] == 0) {
+      w++;
+    }
+    return (w << 6) + Long.numberOfTrailingZeros(bits[w]);
+  }
+
   int[] toArray() {
-    return Arrays.copyOf(values, size);
+    if (bits == null) {
+      return Arrays.copyOf(values, size);
+    }
+    int[] out = new int[size];
+    int n = 0;
+    for (int w = 0; w < bits.length && n < size; w++) {
+      for (long word = bits[w]; word != 0; word &= word - 1) {
+        out[n++] = (w << 6) + Long.numberOfTrailingZeros(word);
+      }
+    }
+    return out;
   }
 
   /*
@@ -75,20 +169,25 @@ final class Postings {
 
   /** Adds a document to a key's posting in a posting map. */
   static <K> void add(Map<K, Object> map, K key, int ordinal) {
-    Object held = map.get(key);
-    if (held == null) {
-      map.put(key, ordinal);
-    } else if (held instanceof Postings p) {
+    // one walk of the map (a sorted map's get and put would each walk its tree)
+    map.merge(key, ordinal, Postings::merge);
+  }
+
+  /** A posting map's value with one more document (given as a boxed ordinal). */
+  private static Object merge(Object held, Object added) {
+    int ordinal = (Integer) added;
+    if (held instanceof Postings p) {
       p.add(ordinal);
-    } else {
-      int one = (Integer) held;
-      if (one != ordinal) {
-        Postings p = new Postings();
-        p.add(Math.min(one, ordinal));
-        p.add(Math.max(one, ordinal));
-        map.put(key, p);
-      }
+      return p;
     }
+    int one = (Integer) held;
+    if (one == ordinal) {
+      return held;
+    }
+    Postings p = new Postings();
+    p.add(Math.min(one, ordinal));
+    p.add(Math.max(one, ordinal));
+    return p;
   }
 
   /** Removes a document from a key's posting in a posting map (and the key when none is left). */
@@ -97,7 +196,7 @@ final class Postings {
     if (held instanceof Postings p) {
       p.remove(ordinal);
       if (p.size() == 1) {
-        map.put(key, p.values[0]);
+        map.put(key, p.first());
       } else if (p.size() == 0) {
         map.remove(key);
       }

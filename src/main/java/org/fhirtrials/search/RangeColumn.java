@@ -49,6 +49,18 @@ final class RangeColumn {
     }
   }
 
+  /** Gives back the room beyond the last ordinal with a value. */
+  void trim() {
+    int n = lows.length;
+    while (n > 0 && Double.isNaN(lows[n - 1])) {
+      n--;
+    }
+    if (n < lows.length) {
+      lows = n == 0 ? NONE : Arrays.copyOf(lows, n);
+      highs = n == 0 ? NONE : Arrays.copyOf(highs, n);
+    }
+  }
+
   void clear(int ordinal) {
     if (ordinal < lows.length) {
       lows[ordinal] = Double.NaN;

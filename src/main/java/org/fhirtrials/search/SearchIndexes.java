@@ -45,13 +45,17 @@ public final class SearchIndexes implements SearchBackend {
   private final IndexSource source;
   private final DocumentExtractor extractor;
   private final Map<String, TypeIndex> indexes = new HashMap<>();
-  private final StringPool strings = new StringPool();
+  private final StringPool strings;
   private final Set<String> pending = ConcurrentHashMap.newKeySet();
 
   /** The version of each trial the index holds (read again to remove its entries). */
   private final Map<String, IndexSource.Version> indexed = new ConcurrentHashMap<>();
 
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
+
+  /** Trials indexed since the indexes last gave back spare room (guarded by the write lock). */
+  private int changedSinceTrim;
+
   private final AtomicBoolean indexingScheduled = new AtomicBoolean();
 
   /** One daemon thread, started on demand and ended when idle. */
@@ -69,7 +73,16 @@ public final class SearchIndexes implements SearchBackend {
           });
 
   public SearchIndexes(FhirContext ctx, SearchParamRegistry registry, IndexSource source) {
+    this(ctx, registry, source, new StringPool());
+  }
+
+  /**
+   * @param strings the pool of the index's strings (may be shared with the index of another base)
+   */
+  public SearchIndexes(
+      FhirContext ctx, SearchParamRegistry registry, IndexSource source, StringPool strings) {
     this.ctx = ctx;
+    this.strings = strings;
     this.registry = registry;
     this.source = source;
     this.extractor = new DocumentExtractor(ctx, registry);
@@ -353,9 +366,12 @@ public final class SearchIndexes implements SearchBackend {
         }
       }
       indexes.values().forEach(TypeIndex::ranks);
-      if (batch.size() >= Math.max(CHUNK, indexed.size() / 8)) {
-        // a bulk load: its posting lists keep no spare room (a geometric series of trims)
+      changedSinceTrim += batch.size();
+      if (changedSinceTrim >= Math.max(CHUNK, indexed.size() / 8)) {
+        // a bulk load (in one batch or many): its posting lists keep no spare room; a geometric
+        // series of trims, so at most an eighth of the index has any
         indexes.values().forEach(TypeIndex::trim);
+        changedSinceTrim = 0;
       }
     } finally {
       lock.writeLock().unlock();

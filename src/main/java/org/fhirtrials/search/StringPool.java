@@ -4,10 +4,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One instance of each string the index holds: values repeated across documents (cities, codes,
- * words, reference keys) are one object in memory instead of one per document. Thread-safe, so
- * trials can be prepared for the index on all cores.
+ * words, reference keys) are one object in memory instead of one per document. One pool may serve
+ * the indexes of both bases, whose values are mostly the same. Thread-safe, so trials can be
+ * prepared for the index on all cores.
  */
-final class StringPool {
+public final class StringPool {
   private final ConcurrentHashMap<String, String> strings = new ConcurrentHashMap<>();
 
   String canonical(String s) {

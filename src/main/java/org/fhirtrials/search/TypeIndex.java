@@ -144,6 +144,21 @@ final class TypeIndex {
       }
     }
 
+    /** Gives back the columns' room beyond their last value. */
+    void trimColumns() {
+      sortKeys = trimmed(sortKeys);
+      refs = trimmed(refs);
+      ranges.trim();
+    }
+
+    private static <T> T[] trimmed(T[] column) {
+      int n = column.length;
+      while (n > 0 && column[n - 1] == null) {
+        n--;
+      }
+      return n == column.length ? column : Arrays.copyOf(column, n);
+    }
+
     private static <T> T[] grown(T[] column, int ordinal) {
       return ordinal < column.length
           ? column
@@ -435,11 +450,14 @@ final class TypeIndex {
         });
   }
 
-  /** Gives back the spare capacity of every posting list and grid cell (after a bulk load). */
+  /**
+   * Gives back the spare capacity of every posting list, column and grid cell (after a bulk load).
+   */
   void trim() {
     live.trim();
     for (ParamIndex p : params.values()) {
       p.present.trim();
+      p.trimColumns();
       p.grid.values().forEach(CellPoints::trim);
       p.keys.trim();
       p.exact.trim();

@@ -21,6 +21,7 @@ import org.fhirtrials.search.SearchHits;
 import org.fhirtrials.search.SearchIndexes;
 import org.fhirtrials.search.SearchParamRegistry;
 import org.fhirtrials.search.SearchResult;
+import org.fhirtrials.search.StringPool;
 import org.fhirtrials.search.postgres.PostgresSearchBackend;
 import org.fhirtrials.store.InMemoryTrialStore;
 import org.fhirtrials.store.TestDatabase;
@@ -120,7 +121,7 @@ class PostgresSearchBackendContractTest extends SearchBackendContract {
           new SearchParamRegistry(binding.context(), FhirServerConfig.SERVED_TYPES);
       TrialResources pgResources = new TrialResources(pg, binding, 5000);
       TrialResources memResources = new TrialResources(memory, binding, 5000);
-      SearchBackend sql = ResourceSearchService.backend(pgResources, registry);
+      SearchBackend sql = ResourceSearchService.backend(pgResources, registry, new StringPool());
       SearchIndexes index =
           new SearchIndexes(binding.context(), registry, new TrialIndexSource(memResources));
       index.changedAll();
