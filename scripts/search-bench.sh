@@ -3,7 +3,8 @@
 # Loads /tmp/synthN (generated first if missing: fhir-trials.jar generate --count N --seed 1) into the
 # real server (target/fhir-trials.jar, its own JVM) and measures search over HTTP on loopback.
 # See docs/benchmarks.md, "FHIR search (embedded store)". SEARCH_BENCH_JAR=path runs another build
-# of the server (to compare two builds back to back).
+# of the server (to compare two builds back to back); SEARCH_BENCH_SERVER_OPTS adds JVM options to
+# the server (e.g. -XX:StartFlightRecording=filename=/tmp/search.jfr to profile it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:?usage: scripts/search-bench.sh N [seconds] [concurrency] [heap]}

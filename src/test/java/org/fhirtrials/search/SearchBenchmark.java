@@ -80,14 +80,20 @@ public final class SearchBenchmark {
     }
     Path log = Path.of("target", "search-bench-server-" + expected + ".log");
     long started = System.nanoTime();
+    List<String> command = new ArrayList<>(List.of("java", "-Xmx" + heap));
+    // e.g. SEARCH_BENCH_SERVER_OPTS=-XX:StartFlightRecording=filename=/tmp/search.jfr to profile
+    String serverOpts = System.getenv().getOrDefault("SEARCH_BENCH_SERVER_OPTS", "").trim();
+    if (!serverOpts.isEmpty()) {
+      command.addAll(List.of(serverOpts.split("\\s+")));
+    }
+    command.addAll(
+        List.of(
+            "-jar",
+            System.getenv().getOrDefault("SEARCH_BENCH_JAR", "target/fhir-trials.jar"),
+            "--server.port=" + port,
+            "--fhirtrials.import.paths=" + data.toAbsolutePath()));
     Process server =
-        new ProcessBuilder(
-                "java",
-                "-Xmx" + heap,
-                "-jar",
-                System.getenv().getOrDefault("SEARCH_BENCH_JAR", "target/fhir-trials.jar"),
-                "--server.port=" + port,
-                "--fhirtrials.import.paths=" + data.toAbsolutePath())
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
