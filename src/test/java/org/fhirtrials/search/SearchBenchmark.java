@@ -93,10 +93,7 @@ public final class SearchBenchmark {
             "--server.port=" + port,
             "--fhirtrials.import.paths=" + data.toAbsolutePath()));
     Process server =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     serverPid = server.pid();
     try {
       HttpClient client =

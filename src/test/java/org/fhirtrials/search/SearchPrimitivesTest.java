@@ -172,6 +172,22 @@ class SearchPrimitivesTest {
   }
 
   @Test
+  void setsOfEverySizeAndDensityIntersectAsAMergeWould() {
+    java.util.Random random = new java.util.Random(5);
+    for (int round = 0; round < 300; round++) {
+      // dense large sets (a frequent status) are intersected through a bitset
+      int bound = 1 + random.nextInt(round % 3 == 0 ? 200_000 : 30_000);
+      int[] a = random.ints(random.nextInt(20_000), 0, bound).sorted().distinct().toArray();
+      int[] b = random.ints(random.nextInt(20_000), 0, bound).sorted().distinct().toArray();
+      java.util.Set<Integer> inB = new java.util.HashSet<>();
+      java.util.Arrays.stream(b).forEach(inB::add);
+      int[] expected = java.util.Arrays.stream(a).filter(inB::contains).toArray();
+      assertThat(Postings.and(a, b)).containsExactly(expected);
+      assertThat(Postings.and(b, a)).containsExactly(expected);
+    }
+  }
+
+  @Test
   void aDocumentIsAsNearAsItsNearestPoint() {
     // by ordinal, and in a table (a type far larger than what a search can find)
     for (OrdinalDistances d :
