@@ -76,11 +76,38 @@ final class Postings {
 
   private void toBits() {
     long[] b = new long[(values[size - 1] >>> 6) + 1];
-    for (int i = 0; i < size; i++) {
-      b[values[i] >>> 6] |= 1L << values[i];
-    }
+    setAll(b, values, size);
     bits = b;
     values = null;
+  }
+
+  /*
+   * Bitsets of ordinals (bit o of word o / 64), shared by the dense sets and the set operations.
+   */
+
+  /** Sets the bits of the first {@code n} ordinals of {@code ordinals}. */
+  private static void setAll(long[] bits, int[] ordinals, int n) {
+    for (int i = 0; i < n; i++) {
+      bits[ordinals[i] >>> 6] |= 1L << ordinals[i];
+    }
+  }
+
+  /** Whether the bit of {@code ordinal} is set (false beyond the bitset's end). */
+  private static boolean isSet(long[] bits, int ordinal) {
+    int word = ordinal >>> 6;
+    return word < bits.length && (bits[word] & (1L << ordinal)) != 0;
+  }
+
+  /** The set bits' ordinals in ascending order; {@code capacity} is at least how many are set. */
+  private static int[] members(long[] bits, int capacity) {
+    int[] out = new int[capacity];
+    int n = 0;
+    for (int w = 0; w < bits.length && n < capacity; w++) {
+      for (long word = bits[w]; word != 0; word &= word - 1) {
+        out[n++] = (w << 6) + Long.numberOfTrailingZeros(word);
+      }
+    }
+    return n == capacity ? out : Arrays.copyOf(out, n);
   }
 
   private void toValues() {
@@ -105,9 +132,8 @@ final class Postings {
 
   void remove(int ordinal) {
     if (bits != null) {
-      int word = ordinal >>> 6;
-      if (word < bits.length && (bits[word] & (1L << ordinal)) != 0) {
-        bits[word] &= ~(1L << ordinal);
+      if (isSet(bits, ordinal)) {
+        bits[ordinal >>> 6] &= ~(1L << ordinal);
         size--;
         if ((long) size * SPARSE < (long) bits.length * 64) {
           toValues();
@@ -124,8 +150,7 @@ final class Postings {
 
   boolean contains(int ordinal) {
     if (bits != null) {
-      int word = ordinal >>> 6;
-      return word < bits.length && (bits[word] & (1L << ordinal)) != 0;
+      return isSet(bits, ordinal);
     }
     return Arrays.binarySearch(values, 0, size, ordinal) >= 0;
   }
@@ -150,14 +175,7 @@ final class Postings {
     if (bits == null) {
       return Arrays.copyOf(values, size);
     }
-    int[] out = new int[size];
-    int n = 0;
-    for (int w = 0; w < bits.length && n < size; w++) {
-      for (long word = bits[w]; word != 0; word &= word - 1) {
-        out[n++] = (w << 6) + Long.numberOfTrailingZeros(word);
-      }
-    }
-    return out;
+    return members(bits, size);
   }
 
   /*
@@ -274,14 +292,11 @@ final class Postings {
    */
   private static int[] andDense(int[] a, int[] dense) {
     long[] bits = new long[(dense[dense.length - 1] >>> 6) + 1];
-    for (int x : dense) {
-      bits[x >>> 6] |= 1L << x;
-    }
+    setAll(bits, dense, dense.length);
     int[] out = new int[a.length];
     int n = 0;
     for (int x : a) {
-      int word = x >>> 6;
-      if (word < bits.length && (bits[word] & (1L << x)) != 0) {
+      if (isSet(bits, x)) {
         out[n++] = x;
       }
     }
@@ -347,18 +362,9 @@ final class Postings {
       // a large union (a word prefix over thousands of documents): one bit per ordinal
       long[] bits = new long[max / 64 + 1];
       for (int[] s : sets) {
-        for (int x : s) {
-          bits[x >>> 6] |= 1L << x;
-        }
+        setAll(bits, s, s.length);
       }
-      int[] out = new int[total];
-      int n = 0;
-      for (int w = 0; w < bits.length; w++) {
-        for (long word = bits[w]; word != 0; word &= word - 1) {
-          out[n++] = (w << 6) + Long.numberOfTrailingZeros(word);
-        }
-      }
-      return n == total ? out : Arrays.copyOf(out, n);
+      return members(bits, total);
     }
     // a small one: all members in one array, sorted, duplicates dropped
     int[] all = new int[total];
