@@ -5,28 +5,24 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.fhirtrials.ingest.IngestSummary;
 import org.fhirtrials.ingest.TrialReader;
 import org.fhirtrials.model.Trial;
 
 /**
  * Streams registry records from files, directories and zips into a store in batches. Memory stays
- * flat: the reader parses one record at a time and at most one batch is held. Each batch is saved
- * with {@link TrialStore#saveAll}, one transaction on PostgreSQL, so a crash leaves whole batches
- * and a re-run (saves are idempotent) completes the import with nothing duplicated or lost.
+ * flat: the reader parses one record at a time and at most three batches are held. Each batch is
+ * saved * with {@link TrialStore#saveAll}, one transaction on PostgreSQL, so a crash leaves whole
+ * batches and a re-run (saves are idempotent) completes the import with nothing duplicated or lost.
  *
- * <p>Parsing and writing overlap: one writer thread saves batch n while the caller's thread parses
- * batch n+1 (at most two batches in memory; batches are still saved one after another, in order).
+ * <p>Parsing and writing overlap: {@link BatchWriter} saves up to two batches at once while the
+ * caller's thread parses the next (saves of one trial stay in the order it was read).
  */
 public final class TrialImporter {
   /**
-   * Trials per transaction. Two batches are in memory (one parsed, one written): 200 keeps the live
-   * heap of a 128 MB importer well below the cap (500 made G1 collect so often that it cost more
-   * than the extra round trips of smaller batches save; docs/benchmarks.md).
+   * Trials per transaction. Three batches are in memory (two written, one parsed): 200 keeps the
+   * live heap of a 128 MB importer well below the cap (500 made G1 collect so often that it cost
+   * more than the extra round trips of smaller batches save; docs/benchmarks.md).
    */
   public static final int DEFAULT_BATCH_SIZE = 200;
 
@@ -54,14 +50,8 @@ public final class TrialImporter {
 
   public ImportReport importPaths(List<Path> paths) {
     long started = System.nanoTime();
-    ExecutorService writer =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "import-writer");
-              t.setDaemon(true);
-              return t;
-            });
-    try {
+    try (BatchWriter writer =
+        new BatchWriter(store, BatchWriter.DEFAULT_IN_FLIGHT, "import-writer")) {
       Batcher batcher = new Batcher(writer);
       IngestSummary read = new TrialReader().read(paths, batcher::add);
       batcher.finish();
@@ -70,22 +60,18 @@ public final class TrialImporter {
       }
       return new ImportReport(
           batcher.counts, read.rejections(), Duration.ofNanos(System.nanoTime() - started));
-    } finally {
-      writer.shutdownNow();
     }
   }
 
-  /** Collects records into batches and hands each full one to the writer thread. */
+  /** Collects records into batches and hands each full one to the writer. */
   private final class Batcher {
-    private final ExecutorService writer;
+    private final BatchWriter writer;
     private List<Trial> batch = new ArrayList<>(batchSize);
     private SaveCounts counts = SaveCounts.NONE;
     private String lastFile;
     private long files;
-    private Future<SaveCounts> pending;
-    private long pendingFiles;
 
-    Batcher(ExecutorService writer) {
+    Batcher(BatchWriter writer) {
       this.writer = writer;
     }
 
@@ -103,38 +89,21 @@ public final class TrialImporter {
 
     void finish() {
       submit();
-      awaitPending();
+      writer.await();
     }
 
     private void submit() {
       if (batch.isEmpty()) {
         return;
       }
-      awaitPending(); // one batch in flight: saves stay in order and memory stays bounded
-      List<Trial> full = batch;
+      long filesReached = files;
+      writer.submit(
+          batch,
+          saved -> {
+            counts = counts.plus(saved);
+            progress.saved(counts.total(), filesReached);
+          });
       batch = new ArrayList<>(batchSize);
-      pendingFiles = files;
-      pending = writer.submit(() -> store.saveAll(full));
-    }
-
-    private void awaitPending() {
-      if (pending == null) {
-        return;
-      }
-      try {
-        counts = counts.plus(pending.get());
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof RuntimeException r) {
-          throw r;
-        }
-        throw new IllegalStateException(e.getCause());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("import interrupted", e);
-      } finally {
-        pending = null;
-      }
-      progress.saved(counts.total(), pendingFiles);
     }
   }
 

@@ -12,12 +12,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.fhirtrials.ingest.Rejection;
 import org.fhirtrials.model.Trial;
+import org.fhirtrials.store.BatchWriter;
 import org.fhirtrials.store.SaveCounts;
 import org.fhirtrials.store.TrialImporter;
 import org.fhirtrials.store.TrialStore;
@@ -33,7 +30,7 @@ import org.fhirtrials.store.TrialStore;
  * costs requests, never versions.
  *
  * <p>Each page is saved (in batches of {@link TrialImporter#DEFAULT_BATCH_SIZE}, one transaction
- * each on PostgreSQL) once it has been read whole, on a writer thread while the next page is
+ * each on PostgreSQL) once it has been read whole, by a {@link BatchWriter} while the next page is
  * fetched. The watermark, the start time of this run, is stored only after the last page: a run
  * that fails leaves it unchanged, so the next run fetches the same window again, and saving a study
  * twice is harmless.
@@ -98,15 +95,9 @@ public final class RegistrySync {
     long requestsBefore = client.requests();
     long retriesBefore = client.retries();
     LocalDate since = since();
-    ExecutorService writer =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "sync-writer");
-              t.setDaemon(true);
-              return t;
-            });
-    try {
-      Writer saves = new Writer(writer);
+    try (BatchWriter writer =
+        new BatchWriter(store, BatchWriter.DEFAULT_IN_FLIGHT, "sync-writer")) {
+      Saves saves = new Saves(writer);
       Set<String> seenTokens = new HashSet<>();
       Long totalCount = null;
       String token = null;
@@ -125,10 +116,10 @@ public final class RegistrySync {
           }
         } while (token != null);
       } catch (RuntimeException e) {
-        saves.finish(e); // keep the page already read whole
+        writer.finishAfter(e); // keep the pages already read whole
         throw e;
       }
-      saves.await();
+      writer.await();
       state.advance(options.stateKey(), started);
       return new SyncReport(
           since,
@@ -139,73 +130,42 @@ public final class RegistrySync {
           saves.rejections,
           started,
           Duration.ofNanos(System.nanoTime() - startedNanos));
-    } finally {
-      writer.shutdownNow();
     }
   }
 
   /**
-   * Saves pages on one writer thread, in order, at most one in flight: page n is saved while page
-   * n+1 is fetched, as the importer overlaps parsing and writing.
+   * Saves each page in batches of {@link TrialImporter#DEFAULT_BATCH_SIZE} while the next page is
+   * fetched, and tells the progress once a page is saved whole.
    */
-  private final class Writer {
-    private final ExecutorService executor;
-    private Future<SaveCounts> pending;
-    private Long pendingTotal;
+  private final class Saves {
+    private final BatchWriter writer;
     private SaveCounts counts = SaveCounts.NONE;
     private final List<Rejection> rejections = new ArrayList<>();
     private long pages;
 
-    Writer(ExecutorService executor) {
-      this.executor = executor;
+    Saves(BatchWriter writer) {
+      this.writer = writer;
     }
 
     void submit(CtgovClient.Page page, Long totalCount) {
-      await();
-      List<Trial> trials = page.trials();
       rejections.addAll(page.rejections());
-      pendingTotal = totalCount;
-      pending = executor.submit(() -> save(trials));
+      List<Trial> trials = page.trials();
+      int batch = TrialImporter.DEFAULT_BATCH_SIZE;
+      int from = 0;
+      do { // an empty page too, so pages are told in order
+        int to = Math.min(trials.size(), from + batch);
+        boolean last = to == trials.size();
+        writer.submit(
+            trials.subList(from, to),
+            saved -> {
+              counts = counts.plus(saved);
+              if (last) {
+                pages++;
+                progress.page(pages, counts, rejections.size(), totalCount);
+              }
+            });
+        from = to;
+      } while (from < trials.size());
     }
-
-    /** Waits for the page in flight after a failure; its own failure is added to {@code e}. */
-    void finish(RuntimeException e) {
-      try {
-        await();
-      } catch (RuntimeException saveFailure) {
-        e.addSuppressed(saveFailure);
-      }
-    }
-
-    void await() {
-      if (pending == null) {
-        return;
-      }
-      try {
-        counts = counts.plus(pending.get());
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof RuntimeException r) {
-          throw r;
-        }
-        throw new SyncException("saving a page failed: " + e.getCause(), e.getCause());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new SyncException("interrupted while saving a page", e);
-      } finally {
-        pending = null;
-      }
-      pages++;
-      progress.page(pages, counts, rejections.size(), pendingTotal);
-    }
-  }
-
-  private SaveCounts save(List<Trial> trials) {
-    SaveCounts counts = SaveCounts.NONE;
-    int batch = TrialImporter.DEFAULT_BATCH_SIZE;
-    for (int from = 0; from < trials.size(); from += batch) {
-      counts =
-          counts.plus(store.saveAll(trials.subList(from, Math.min(trials.size(), from + batch))));
-    }
-    return counts;
   }
 }
