@@ -102,6 +102,40 @@ public final class Extracted {
         && points.isEmpty();
   }
 
+  /**
+   * Whether {@code other} holds the same values in the same order (so the same sort key): what the
+   * PostgreSQL store checks before it writes a resource's rows once for every base.
+   */
+  public boolean sameValues(Extracted other) {
+    if (!inSameOrder(keys, other.keys)
+        || !inSameOrder(words, other.words)
+        || !strings.equals(other.strings)
+        || !dates.equals(other.dates)
+        || !numbers.equals(other.numbers)
+        || points.size() != other.points.size()) {
+      return false;
+    }
+    for (int i = 0; i < points.size(); i++) {
+      if (!java.util.Arrays.equals(points.get(i), other.points.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean inSameOrder(Set<String> a, Set<String> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    java.util.Iterator<String> i = b.iterator();
+    for (String s : a) {
+      if (!s.equals(i.next())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The first value, as a sort key: folded string, epoch millis, number, or token. */
   public Comparable<?> sortKey() {
     if (!strings.isEmpty()) {

@@ -98,6 +98,86 @@ class PostgresSearchBackendContractTest extends SearchBackendContract {
     assertThat(result.ids(20, 30)).hasSize(TrialFixtures.PAGING_COUNT - 20);
   }
 
+  /**
+   * A resource that gives the same values in both bases (a Location) is written once, shared; one
+   * that differs (a ResearchStudy) once per base. Rows written per base before sharing (V7) are
+   * found the same way.
+   */
+  @Test
+  void writesWhatTheBasesShareOnceAndStillFindsRowsWrittenPerBase() throws Exception {
+    assertThat(rowsByBase("Location")).containsOnlyKeys("*");
+    assertThat(rowsByBase("ResearchStudy")).containsOnlyKeys("r4", "r5");
+    Map<String, List<String>> before = sharedRowSearches();
+    assertThat(before.get("r4 Location")).isNotEmpty();
+    assertThat(before.get("r4 ResearchStudy")).containsExactly(TrialFixtures.HCC);
+
+    // the rows as a build before V7 wrote them: one copy per base
+    try (Connection c = database.dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      for (String table : SearchRows.TABLES) {
+        String columns = columnsBut(c, table, "base");
+        for (String base : List.of("r4", "r5")) {
+          s.execute(
+              "INSERT INTO "
+                  + table
+                  + " (base, "
+                  + columns
+                  + ") SELECT '"
+                  + base
+                  + "', "
+                  + columns
+                  + " FROM "
+                  + table
+                  + " WHERE base = '*'");
+        }
+        s.execute("DELETE FROM " + table + " WHERE base = '*'");
+      }
+    }
+    assertThat(rowsByBase("Location")).containsOnlyKeys("r4", "r5");
+    assertThat(sharedRowSearches()).isEqualTo(before);
+  }
+
+  /** Searches that read shared rows: by a Location's values, and chained to them. */
+  private Map<String, List<String>> sharedRowSearches() {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (String base : List.of("r4", "r5")) {
+      out.put(base + " Location", ids(base, "Location", "address-city", "Lyon"));
+      out.put(
+          base + " ResearchStudy",
+          ids(base, "ResearchStudy", "site:Location.address-city", "Lyon"));
+      out.put(base + " near", ids(base, "Location", "near", "45.76|4.84|20|km"));
+    }
+    return out;
+  }
+
+  private static Map<String, Long> rowsByBase(String type) throws Exception {
+    Map<String, Long> out = new LinkedHashMap<>();
+    try (Connection c = database.dataSource().getConnection();
+        Statement s = c.createStatement();
+        var rs =
+            s.executeQuery(
+                "SELECT base, count(*) FROM search_resource WHERE res_type = '"
+                    + type
+                    + "' GROUP BY base")) {
+      while (rs.next()) {
+        out.put(rs.getString(1), rs.getLong(2));
+      }
+    }
+    return out;
+  }
+
+  private static String columnsBut(Connection c, String table, String except) throws Exception {
+    List<String> columns = new ArrayList<>();
+    try (var rs = c.getMetaData().getColumns(null, c.getSchema(), table, null)) {
+      while (rs.next()) {
+        if (!rs.getString("COLUMN_NAME").equals(except)) {
+          columns.add(rs.getString("COLUMN_NAME"));
+        }
+      }
+    }
+    return String.join(", ", columns);
+  }
+
   @Test
   void everySearchAnswersAsTheInMemoryIndexDoes(@TempDir Path dir) throws Exception {
     new SyntheticRegistry(7, 1).generate(300, dir, 100, n -> {});

@@ -137,7 +137,10 @@ public final class PostgresSearchBackend implements SearchBackend {
       args.add(distances.keySet().toArray(String[]::new));
       args.add(distances.values().toArray(Double[]::new));
     }
-    from.append(" WHERE r.base = ? AND r.res_type = ? AND ").append(where.text);
+    from.append(" WHERE ")
+        .append(Sql.ofBase("r"))
+        .append(" AND r.res_type = ? AND ")
+        .append(where.text);
     args.add(base);
     args.add(type);
     args.addAll(where.args);
@@ -228,7 +231,7 @@ public final class PostgresSearchBackend implements SearchBackend {
     Map<String, Double> idf = new HashMap<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT count(*) FROM search_resource WHERE base = ? AND res_type = ?")) {
+            "SELECT count(*) FROM search_resource WHERE " + Sql.ofBase("") + " AND res_type = ?")) {
       ps.setString(1, base);
       ps.setString(2, type);
       try (ResultSet rs = ps.executeQuery()) {
@@ -239,7 +242,8 @@ public final class PostgresSearchBackend implements SearchBackend {
     for (String t : terms) {
       try (PreparedStatement ps =
           c.prepareStatement(
-              "SELECT count(*) FROM search_resource WHERE text_body @@ ?::tsquery AND base = ?"
+              "SELECT count(*) FROM search_resource WHERE text_body @@ ?::tsquery AND "
+                  + Sql.ofBase("")
                   + " AND res_type = ?")) {
         ps.setString(1, SqlQuery.tsquery(List.of(t)));
         ps.setString(2, base);
@@ -302,8 +306,9 @@ public final class PostgresSearchBackend implements SearchBackend {
    * ({@code Type/id}): base, type, parameter, targets.
    */
   static final String REFERENCING =
-      "SELECT DISTINCT res_id FROM search_reference WHERE base = ? AND res_type = ? AND param = ?"
-          + " AND target = ANY(?) ORDER BY res_id";
+      "SELECT DISTINCT res_id FROM search_reference WHERE "
+          + Sql.ofBase("")
+          + " AND res_type = ? AND param = ? AND target = ANY(?) ORDER BY res_id";
 
   @Override
   public List<String> referencing(String type, String param, Collection<String> targets) {
@@ -331,8 +336,9 @@ public final class PostgresSearchBackend implements SearchBackend {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
-                "SELECT res_id, tokens FROM search_resource WHERE base = ? AND res_type = ?"
-                    + " AND res_id = ANY (?)")) {
+                "SELECT res_id, tokens FROM search_resource WHERE "
+                    + Sql.ofBase("")
+                    + " AND res_type = ? AND res_id = ANY (?)")) {
       ps.setString(1, base);
       ps.setString(2, type);
       ps.setArray(3, c.createArrayOf("text", ids.toArray()));

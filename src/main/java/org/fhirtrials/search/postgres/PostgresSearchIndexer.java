@@ -9,10 +9,12 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
@@ -143,18 +145,65 @@ public final class PostgresSearchIndexer implements SearchRows {
     }
   }
 
+  /**
+   * The documents of every base. A resource whose parameters give the same values in each base is
+   * one document of the {@link Sql#SHARED_BASE shared base}, written once.
+   */
   private List<Doc> extract(StoredTrial stored) {
-    List<Doc> docs = new ArrayList<>();
+    List<Map<String, Map<String, Map<String, Extracted>>>> byBase = new ArrayList<>();
     for (Base base : bases) {
-      base.extractor()
-          .extract(base.resources().apply(stored), () -> base.text().apply(stored.trial()))
-          .forEach(
-              (type, byId) ->
-                  byId.forEach(
-                      (id, entries) ->
-                          docs.add(new Doc(base.name(), type, id, stored.nctId(), entries))));
+      byBase.add(
+          base.extractor()
+              .extract(base.resources().apply(stored), () -> base.text().apply(stored.trial())));
+    }
+    List<Doc> docs = new ArrayList<>();
+    Set<String> shared = new HashSet<>();
+    for (int b = 0; b < bases.size(); b++) {
+      for (var type : byBase.get(b).entrySet()) {
+        for (var doc : type.getValue().entrySet()) {
+          String key = type.getKey() + "/" + doc.getKey();
+          String base = bases.get(b).name();
+          if (b == 0 && bases.size() > 1 && sameInEveryBase(byBase, type.getKey(), doc)) {
+            shared.add(key);
+            base = Sql.SHARED_BASE;
+          } else if (shared.contains(key)) {
+            continue; // written once, as the first base's
+          }
+          docs.add(new Doc(base, type.getKey(), doc.getKey(), stored.nctId(), doc.getValue()));
+        }
+      }
     }
     return docs;
+  }
+
+  private static boolean sameInEveryBase(
+      List<Map<String, Map<String, Map<String, Extracted>>>> byBase,
+      String type,
+      Map.Entry<String, Map<String, Extracted>> doc) {
+    for (int b = 1; b < byBase.size(); b++) {
+      Map<String, Extracted> other = byBase.get(b).getOrDefault(type, Map.of()).get(doc.getKey());
+      if (other == null
+          || !sameValues(doc.getValue(), other)
+          || !sameValues(other, doc.getValue())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether every parameter with values in {@code a} has the same values in {@code b} (a parameter
+   * without values writes no row: a base may define it and the other not).
+   */
+  private static boolean sameValues(Map<String, Extracted> a, Map<String, Extracted> b) {
+    for (var param : a.entrySet()) {
+      Extracted values = param.getValue();
+      Extracted other = b.get(param.getKey());
+      if (!values.isEmpty() && (other == null || !values.sameValues(other))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The rows of a batch, column by column. */

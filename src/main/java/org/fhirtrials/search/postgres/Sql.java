@@ -13,6 +13,20 @@ final class Sql {
   static final Sql TRUE = new Sql("TRUE");
   static final Sql FALSE = new Sql("FALSE");
 
+  /**
+   * The base of the rows that every base shares: a resource whose search values are the same in
+   * each base (a Location, an Organization) is written once, not once per base (migration V7).
+   */
+  static final String SHARED_BASE = "*";
+
+  /**
+   * The rows of a base, for the row alias {@code alias} (or none): its own and the shared ones. The
+   * base is the one argument.
+   */
+  static String ofBase(String alias) {
+    return (alias.isEmpty() ? "" : alias + ".") + "base IN (?, '" + SHARED_BASE + "')";
+  }
+
   final String text;
   final List<Object> args;
 

@@ -310,8 +310,8 @@ final class SqlQuery {
                 + ".res_id FROM "
                 + table
                 + " WHERE "
-                + alias
-                + ".base = ? AND "
+                + Sql.ofBase(alias)
+                + " AND "
                 + alias
                 + ".res_type = ? AND "
                 + alias
@@ -367,8 +367,8 @@ final class SqlQuery {
                   + ".res_id FROM search_resource "
                   + t
                   + " WHERE "
-                  + t
-                  + ".base = ? AND "
+                  + Sql.ofBase(t)
+                  + " AND "
                   + t
                   + ".res_type = ? AND "
                   + where.text,
@@ -407,7 +407,9 @@ final class SqlQuery {
     double maxLat = Math.max(Math.abs(lat - dLat), Math.abs(lat + dLat));
     StringBuilder sql =
         new StringBuilder(
-            "SELECT p.res_id, p.lat, p.lon FROM search_point p WHERE p.base = ? AND p.res_type = ?"
+            "SELECT p.res_id, p.lat, p.lon FROM search_point p WHERE "
+                + Sql.ofBase("p")
+                + " AND p.res_type = ?"
                 + " AND p.param = ? AND p.lat BETWEEN ? AND ?");
     List<Object> args = new ArrayList<>(List.of(base, type, name, lat - dLat, lat + dLat));
     if (maxLat < 89) {
