@@ -13,7 +13,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
@@ -206,22 +205,38 @@ public final class PostgresSearchIndexer implements SearchRows {
     return true;
   }
 
-  /** The rows of a batch, column by column. */
+  /** The rows of a batch, as COPY text per table. */
   private static final class Rows {
-    private final List<Object[]> resources = new ArrayList<>();
-    private final Columns strings = new Columns(2);
-    private final Columns dates = new Columns(2);
-    private final Columns numbers = new Columns(1);
-    private final Columns points = new Columns(2);
-    private final Columns references = new Columns(1);
+    private final CopyRows resources =
+        new CopyRows(
+            "search_resource",
+            "base, res_type, res_id, nct_id, tokens, sort_text, sort_number, text_body,"
+                + " text_title, words");
+    private final CopyRows strings = side("search_string", "folded, exact");
+    private final CopyRows dates = side("search_date", "low, high");
+    private final CopyRows numbers = side("search_number", "value");
+    private final CopyRows points = side("search_point", "lat, lon");
+    private final CopyRows references = side("search_reference", "target");
+
+    private static CopyRows side(String table, String valueColumns) {
+      return new CopyRows(table, "base, res_type, param, res_id, nct_id, " + valueColumns);
+    }
+
+    /** A side-table row's key columns: base, type, parameter, id, NCT id. */
+    private static CopyRows keyed(CopyRows table, String[] key) {
+      for (String k : key) {
+        table.text(k);
+      }
+      return table;
+    }
 
     void add(String base, String type, String id, String nctId, Map<String, Extracted> entries) {
       List<String> tokens = new ArrayList<>();
       List<String> words = new ArrayList<>();
       Map<String, Object> sortText = new LinkedHashMap<>();
       Map<String, Object> sortNumber = new LinkedHashMap<>();
-      String[] body = null;
-      String[] title = null;
+      List<String> body = null;
+      List<String> title = null;
       for (Map.Entry<String, Extracted> entry : entries.entrySet()) {
         String param = entry.getKey();
         Extracted e = entry.getValue();
@@ -245,7 +260,7 @@ public final class PostgresSearchIndexer implements SearchRows {
         for (String k : e.keys()) {
           tokens.add(param + " " + k);
           if (REFERENCE.matcher(k).matches()) {
-            references.add(key, k);
+            keyed(references, key).text(k).endRow();
           }
         }
         for (String w : e.words()) {
@@ -254,64 +269,47 @@ public final class PostgresSearchIndexer implements SearchRows {
             words.add(lexeme);
           }
         }
-        e.strings().forEach(s -> strings.add(key, Text.fold(s), s));
-        for (DateRange d : e.dates()) {
-          dates.add(key, d.low(), d.high());
+        for (String str : e.strings()) {
+          keyed(strings, key).text(Text.fold(str)).text(str).endRow();
         }
-        e.numbers().forEach(n -> numbers.add(key, n));
-        e.points().forEach(p -> points.add(key, p[0], p[1]));
+        for (DateRange d : e.dates()) {
+          keyed(dates, key).number(d.low()).number(d.high()).endRow();
+        }
+        for (double n : e.numbers()) {
+          keyed(numbers, key).number(n).endRow();
+        }
+        for (double[] p : e.points()) {
+          keyed(points, key).number(p[0]).number(p[1]).endRow();
+        }
         Comparable<?> sort = e.sortKey();
-        if (sort instanceof String s) {
-          sortText.put(param, s);
+        if (sort instanceof String str) {
+          sortText.put(param, str);
         } else if (sort != null) {
           sortNumber.put(param, sort);
         }
       }
-      resources.add(
-          new Object[] {
-            base,
-            type,
-            id,
-            nctId,
-            tokens.toArray(String[]::new),
-            json(sortText),
-            json(sortNumber),
-            body,
-            title,
-            words.isEmpty() ? null : words.toArray(String[]::new)
-          });
+      resources
+          .text(base)
+          .text(type)
+          .text(id)
+          .text(nctId)
+          .textArray(tokens)
+          .text(json(sortText))
+          .text(json(sortNumber))
+          .tsvector(body)
+          .tsvector(title)
+          .tsvector(words.isEmpty() ? null : words)
+          .endRow();
     }
 
     void insert(Connection c) throws SQLException {
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "INSERT INTO search_resource (base, res_type, res_id, nct_id, tokens, sort_text,"
-                  + " sort_number, text_body, text_title, words) VALUES (?, ?, ?, ?, ?, ?::jsonb,"
-                  + " ?::jsonb, array_to_tsvector(?::text[]), array_to_tsvector(?::text[]),"
-                  + " array_to_tsvector(?::text[]))")) {
-        for (Object[] r : resources) {
-          for (int i = 0; i < 4; i++) {
-            ps.setString(i + 1, (String) r[i]);
-          }
-          ps.setArray(5, c.createArrayOf("text", (String[]) r[4]));
-          ps.setString(6, (String) r[5]);
-          ps.setString(7, (String) r[6]);
-          ps.setArray(8, r[7] == null ? null : c.createArrayOf("text", (String[]) r[7]));
-          ps.setArray(9, r[8] == null ? null : c.createArrayOf("text", (String[]) r[8]));
-          ps.setArray(10, r[9] == null ? null : c.createArrayOf("text", (String[]) r[9]));
-          ps.addBatch();
-        }
-        ps.executeBatch();
+      for (CopyRows table : List.of(resources, strings, dates, numbers, points, references)) {
+        table.copy(c);
       }
-      strings.insert(c, "search_string", "folded, exact", "text", "text");
-      dates.insert(c, "search_date", "low, high", "int8", "int8");
-      numbers.insert(c, "search_number", "value", "float8");
-      points.insert(c, "search_point", "lat, lon", "float8", "float8");
-      references.insert(c, "search_reference", "target", "text");
     }
 
-    private static String[] lexemes(Extracted e) {
-      return e.keys().stream().filter(PostgresSearchIndexer::fitsLexeme).toArray(String[]::new);
+    private static List<String> lexemes(Extracted e) {
+      return e.keys().stream().filter(PostgresSearchIndexer::fitsLexeme).toList();
     }
 
     private static String json(Map<String, Object> map) {
@@ -319,54 +317,6 @@ public final class PostgresSearchIndexer implements SearchRows {
         return JSON.writeValueAsString(map);
       } catch (JsonProcessingException e) {
         throw new IllegalStateException(e);
-      }
-    }
-  }
-
-  /** Rows of a side table: the five key columns and the table's own values, as arrays. */
-  private static final class Columns {
-    private final List<List<Object>> columns = new ArrayList<>();
-
-    Columns(int values) {
-      for (int i = 0; i < 5 + values; i++) {
-        columns.add(new ArrayList<>());
-      }
-    }
-
-    void add(String[] key, Object... values) {
-      for (int i = 0; i < 5; i++) {
-        columns.get(i).add(key[i]);
-      }
-      for (int i = 0; i < values.length; i++) {
-        columns.get(5 + i).add(Objects.requireNonNull(values[i]));
-      }
-    }
-
-    /** One INSERT ... SELECT FROM unnest(arrays): a round trip per table and batch. */
-    void insert(Connection c, String table, String valueColumns, String... valueTypes)
-        throws SQLException {
-      if (columns.get(0).isEmpty()) {
-        return;
-      }
-      StringBuilder sql =
-          new StringBuilder("INSERT INTO ")
-              .append(table)
-              .append(" (base, res_type, param, res_id, nct_id, ")
-              .append(valueColumns)
-              .append(
-                  ") SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]");
-      for (String t : valueTypes) {
-        sql.append(", ?::").append(t).append("[]");
-      }
-      sql.append(")");
-      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-        for (int i = 0; i < 5; i++) {
-          ps.setArray(i + 1, c.createArrayOf("text", columns.get(i).toArray()));
-        }
-        for (int i = 0; i < valueTypes.length; i++) {
-          ps.setArray(6 + i, c.createArrayOf(valueTypes[i], columns.get(5 + i).toArray()));
-        }
-        ps.executeUpdate();
       }
     }
   }
