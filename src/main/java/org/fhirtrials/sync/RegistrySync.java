@@ -149,6 +149,7 @@ public final class RegistrySync {
 
     void submit(CtgovClient.Page page, Long totalCount) {
       rejections.addAll(page.rejections());
+      long rejected = rejections.size(); // up to this page, whenever its save is told
       List<Trial> trials = page.trials();
       int batch = TrialImporter.DEFAULT_BATCH_SIZE;
       int from = 0;
@@ -161,7 +162,7 @@ public final class RegistrySync {
               counts = counts.plus(saved);
               if (last) {
                 pages++;
-                progress.page(pages, counts, rejections.size(), totalCount);
+                progress.page(pages, counts, rejected, totalCount);
               }
             });
         from = to;

@@ -27,10 +27,6 @@ final class CopyRows {
     this.columns = columns;
   }
 
-  boolean isEmpty() {
-    return rows == 0 && !rowStarted;
-  }
-
   /** A text field; null is SQL NULL. */
   CopyRows text(String s) {
     field();
@@ -61,19 +57,7 @@ final class CopyRows {
   CopyRows textArray(Collection<String> values) {
     field();
     out.append('{');
-    boolean first = true;
-    for (String v : values) {
-      out.append(first ? "\"" : ",\"");
-      first = false;
-      for (int i = 0; i < v.length(); i++) {
-        char ch = v.charAt(i);
-        if (ch == '\\' || ch == '"') {
-          out.append("\\\\"); // the array's escape, itself escaped for COPY
-        }
-        escaped(ch);
-      }
-      out.append('"');
-    }
+    quotedEach(values, '"', ',');
     out.append('}');
     return this;
   }
@@ -86,22 +70,33 @@ final class CopyRows {
     field();
     if (lexemes == null) {
       out.append("\\N");
-      return this;
+    } else {
+      quotedEach(lexemes, '\'', ' ');
     }
+    return this;
+  }
+
+  /**
+   * The values, each between {@code quote}s and with its backslashes and quotes escaped, as arrays
+   * and tsvectors read them; that text itself escaped for COPY.
+   */
+  private void quotedEach(Collection<String> values, char quote, char separator) {
     boolean first = true;
-    for (String lexeme : lexemes) {
-      out.append(first ? "'" : " '");
+    for (String v : values) {
+      if (!first) {
+        out.append(separator);
+      }
       first = false;
-      for (int i = 0; i < lexeme.length(); i++) {
-        char ch = lexeme.charAt(i);
-        if (ch == '\\' || ch == '\'') {
-          out.append("\\\\"); // the tsvector's escape, itself escaped for COPY
+      out.append(quote);
+      for (int i = 0; i < v.length(); i++) {
+        char ch = v.charAt(i);
+        if (ch == '\\' || ch == quote) {
+          out.append("\\\\"); // the value's escape, itself escaped for COPY
         }
         escaped(ch);
       }
-      out.append('\'');
+      out.append(quote);
     }
-    return this;
   }
 
   void endRow() {

@@ -32,9 +32,11 @@ import org.fhirtrials.store.postgres.SearchRows;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /**
- * Writes the search side tables (migrations V2, V5 and V6) of stored trials, for every base: maps
- * each trial to the base's resources, extracts every parameter with the {@link DocumentExtractor}
- * the in-memory index uses, and replaces the trial's rows, all in the caller's transaction.
+ * Writes the search side tables (migrations V2, V5, V6 and V7) of stored trials, for every base:
+ * maps each trial to the base's resources, extracts every parameter with the {@link
+ * DocumentExtractor} the in-memory index uses, and replaces the trial's rows (with {@code COPY}),
+ * all in the caller's transaction. A resource with the same values in every base is written once,
+ * as a row of the shared base.
  */
 public final class PostgresSearchIndexer implements SearchRows {
   /** tsvector lexemes are limited to 2 KB; longer "words" are not searchable anyway. */

@@ -6,10 +6,10 @@ import java.util.List;
 import org.fhirtrials.store.StoredTrial;
 
 /**
- * Writes what search reads of stored trials (the side tables of migrations V2, V5 and V6), inside
- * the transaction that stored them, so a search never sees a trial without its search rows or with
- * stale ones. The implementation lives with search (it maps trials to FHIR); the store only calls
- * it.
+ * Writes what search reads of stored trials (the side tables of migrations V2, V5, V6 and V7),
+ * inside the transaction that stored them, so a search never sees a trial without its search rows
+ * or with stale ones. The implementation lives with search (it maps trials to FHIR); the store only
+ * calls it.
  */
 public interface SearchRows {
   /** For a store that is not searched in the database (e.g. a contract test of the store alone). */
