@@ -19,6 +19,7 @@ import org.fhirtrials.store.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -31,13 +32,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 class CdsFeedbackReplicasIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static TestDatabase database;
+  @RegisterExtension static final TestDatabase.PerClass database = new TestDatabase.PerClass();
   private static ConfigurableApplicationContext a;
   private static ConfigurableApplicationContext b;
 
   @BeforeAll
   static void start() throws Exception {
-    database = TestDatabase.start();
     a = replica();
     b = replica();
   }
@@ -48,9 +48,6 @@ class CdsFeedbackReplicasIT {
       if (c != null) {
         c.close();
       }
-    }
-    if (database != null) {
-      database.close();
     }
   }
 

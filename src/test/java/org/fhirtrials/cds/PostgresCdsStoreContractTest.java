@@ -14,10 +14,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.fhirtrials.store.TestDatabase;
 import org.fhirtrials.store.postgres.StoreException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The store contract on a real PostgreSQL (Flyway V3 tables; see {@link TestDatabase} for where the
@@ -26,19 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class PostgresCdsStoreContractTest extends CdsStoreContract {
   static final Duration RETENTION = Duration.ofDays(30);
-  private static TestDatabase database;
-
-  @BeforeAll
-  static void startDatabase() throws Exception {
-    database = TestDatabase.start();
-  }
-
-  @AfterAll
-  static void dropDatabase() throws Exception {
-    if (database != null) {
-      database.close();
-    }
-  }
+  @RegisterExtension static final TestDatabase.PerClass database = new TestDatabase.PerClass();
 
   @BeforeEach
   void empty() throws Exception {

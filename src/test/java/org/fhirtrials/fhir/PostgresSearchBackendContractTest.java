@@ -29,9 +29,8 @@ import org.fhirtrials.store.TrialStore;
 import org.fhirtrials.store.postgres.PostgresTrialStore;
 import org.fhirtrials.store.postgres.SearchRows;
 import org.fhirtrials.synth.SyntheticRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -41,19 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PostgresSearchBackendContractTest extends SearchBackendContract {
   private static final int PAGE = 7;
-  private static TestDatabase database;
-
-  @BeforeAll
-  static void startDatabase() throws Exception {
-    database = TestDatabase.start();
-  }
-
-  @AfterAll
-  static void dropDatabase() throws Exception {
-    if (database != null) {
-      database.close();
-    }
-  }
+  @RegisterExtension static final TestDatabase.PerClass database = new TestDatabase.PerClass();
 
   @Override
   protected TrialStore emptyStore() throws Exception {

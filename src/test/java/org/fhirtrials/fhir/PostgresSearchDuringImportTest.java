@@ -17,9 +17,8 @@ import org.fhirtrials.store.TestDatabase;
 import org.fhirtrials.store.TrialImporter;
 import org.fhirtrials.store.postgres.PostgresTrialStore;
 import org.fhirtrials.synth.SyntheticRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,19 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * searchable trial can be read) and only ever more of them, and at the end all of them.
  */
 class PostgresSearchDuringImportTest {
-  private static TestDatabase database;
-
-  @BeforeAll
-  static void startDatabase() throws Exception {
-    database = TestDatabase.start();
-  }
-
-  @AfterAll
-  static void dropDatabase() throws Exception {
-    if (database != null) {
-      database.close();
-    }
-  }
+  @RegisterExtension static final TestDatabase.PerClass database = new TestDatabase.PerClass();
 
   @Test
   void searchesKeepAnsweringCorrectlyWhileABulkImportWrites(@TempDir Path dir) throws Exception {

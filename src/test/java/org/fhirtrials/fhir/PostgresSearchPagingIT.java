@@ -15,6 +15,7 @@ import org.fhirtrials.store.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -28,7 +29,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class PostgresSearchPagingIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static TestDatabase database;
+  @RegisterExtension static final TestDatabase.PerClass database = new TestDatabase.PerClass();
   private static ConfigurableApplicationContext server;
 
   /** A second replica over the same database, as behind a load balancer. */
@@ -36,12 +37,11 @@ class PostgresSearchPagingIT {
 
   @BeforeAll
   static void start() throws Exception {
-    database = TestDatabase.start();
     server = start(database);
     replica = start(database);
   }
 
-  private static ConfigurableApplicationContext start(TestDatabase database) {
+  private static ConfigurableApplicationContext start(TestDatabase.PerClass database) {
     List<String> args = new ArrayList<>(database.storeArgs());
     args.addAll(List.of("--server.port=0", "--spring.datasource.hikari.maximum-pool-size=4"));
     return new SpringApplicationBuilder(FhirTrialsApplication.class)
@@ -55,9 +55,6 @@ class PostgresSearchPagingIT {
       if (c != null) {
         c.close();
       }
-    }
-    if (database != null) {
-      database.close();
     }
   }
 

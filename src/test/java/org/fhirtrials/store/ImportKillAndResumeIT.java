@@ -18,9 +18,8 @@ import org.fhirtrials.ingest.TrialReader;
 import org.fhirtrials.model.Trial;
 import org.fhirtrials.store.postgres.PostgresTrialStore;
 import org.fhirtrials.synth.SyntheticRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,21 +32,9 @@ class ImportKillAndResumeIT {
   private static final int BATCH = 100;
   private static final long SEED = 42;
 
-  private static TestDatabase database;
+  @RegisterExtension static final TestDatabase.PerClass database = new TestDatabase.PerClass();
 
   @TempDir Path tmp;
-
-  @BeforeAll
-  static void startDatabase() throws Exception {
-    database = TestDatabase.start();
-  }
-
-  @AfterAll
-  static void dropDatabase() throws Exception {
-    if (database != null) {
-      database.close();
-    }
-  }
 
   @Test
   void killedImportResumesToExactlyTheSourceAndARerunChangesNothing() throws Exception {

@@ -1,24 +1,11 @@
 package org.fhirtrials.store;
 
 import org.fhirtrials.store.postgres.PostgresTrialStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The store contract on a real PostgreSQL (see {@link TestDatabase} for where it comes from). */
 class PostgresTrialStoreContractTest extends TrialStoreContract {
-  private static TestDatabase database;
-
-  @BeforeAll
-  static void startDatabase() throws Exception {
-    database = TestDatabase.start();
-  }
-
-  @AfterAll
-  static void dropDatabase() throws Exception {
-    if (database != null) {
-      database.close();
-    }
-  }
+  @RegisterExtension static final TestDatabase.PerClass database = new TestDatabase.PerClass();
 
   @Override
   protected TrialStore emptyStore(MutableClock clock) throws Exception {

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.UUID;
 import org.fhirtrials.store.postgres.PostgresTrialStore;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
 
@@ -18,8 +21,44 @@ import org.testcontainers.containers.PostgreSQLContainer;
  * server comes from {@code TEST_JDBC_URL} when set (CI sets it), else from Testcontainers when
  * Docker is available; otherwise the tests are skipped with a message, except under {@code
  * CI=true}, where a missing database fails the build.
+ *
+ * <p>A test class takes one with {@code @RegisterExtension static final TestDatabase.PerClass
+ * database = new TestDatabase.PerClass();}.
  */
 public final class TestDatabase implements AutoCloseable {
+  /**
+   * The database of one test class: started before the class's {@code @BeforeAll} methods (or the
+   * class skipped, as {@link #start} says) and dropped after its {@code @AfterAll} ones.
+   */
+  public static final class PerClass implements BeforeAllCallback, AfterAllCallback {
+    private TestDatabase database;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws SQLException {
+      database = start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws SQLException {
+      if (database != null) {
+        database.close();
+        database = null;
+      }
+    }
+
+    public HikariDataSource dataSource() {
+      return database.dataSource();
+    }
+
+    public List<String> storeArgs() {
+      return database.storeArgs();
+    }
+
+    public void truncate() throws SQLException {
+      database.truncate();
+    }
+  }
+
   static final String URL_VARIABLE = "TEST_JDBC_URL";
   private static final String IMAGE = "postgres:15-alpine";
 

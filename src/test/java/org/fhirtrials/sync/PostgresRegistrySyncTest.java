@@ -7,27 +7,14 @@ import java.sql.Statement;
 import org.fhirtrials.store.TestDatabase;
 import org.fhirtrials.store.TrialStore;
 import org.fhirtrials.store.postgres.PostgresTrialStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The sync contract on a real PostgreSQL (see {@link TestDatabase}), with the watermark in table
  * {@code sync_state}.
  */
 class PostgresRegistrySyncTest extends RegistrySyncContract {
-  private static TestDatabase database;
-
-  @BeforeAll
-  static void startDatabase() throws Exception {
-    database = TestDatabase.start();
-  }
-
-  @AfterAll
-  static void dropDatabase() throws Exception {
-    if (database != null) {
-      database.close();
-    }
-  }
+  @RegisterExtension static final TestDatabase.PerClass database = new TestDatabase.PerClass();
 
   @Override
   protected TrialStore emptyStore() throws Exception {

@@ -15,10 +15,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.fhirtrials.cds.security.JtiReplayCache.Outcome;
 import org.fhirtrials.store.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Spent token ids in PostgreSQL: two instances over one database stand for two replicas (database
@@ -27,19 +26,7 @@ import org.junit.jupiter.api.Test;
 class PostgresSpentTokenIdsTest {
   private static final Instant T0 = Instant.parse("2026-11-01T12:00:00Z");
   private static final String ISS = "https://ehr.example.org/";
-  private static TestDatabase database;
-
-  @BeforeAll
-  static void startDatabase() throws Exception {
-    database = TestDatabase.start();
-  }
-
-  @AfterAll
-  static void dropDatabase() throws Exception {
-    if (database != null) {
-      database.close();
-    }
-  }
+  @RegisterExtension static final TestDatabase.PerClass database = new TestDatabase.PerClass();
 
   @BeforeEach
   void empty() throws Exception {

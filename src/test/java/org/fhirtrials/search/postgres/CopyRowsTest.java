@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.fhirtrials.store.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Values written as COPY text read back exactly as the same values bound as parameters (the way the
@@ -37,23 +37,15 @@ class CopyRowsTest {
           "Zürich – São Paulo 北京",
           "condition|o'neill");
 
-  private static TestDatabase database;
+  @RegisterExtension static final TestDatabase.PerClass database = new TestDatabase.PerClass();
 
   @BeforeAll
   static void startDatabase() throws Exception {
-    database = TestDatabase.start();
     try (Connection c = database.dataSource().getConnection();
         Statement s = c.createStatement()) {
       s.execute(
           "CREATE TABLE copy_probe (id text, label text, arr text[], vec tsvector,"
               + " d float8, n bigint)");
-    }
-  }
-
-  @AfterAll
-  static void dropDatabase() throws Exception {
-    if (database != null) {
-      database.close();
     }
   }
 
