@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.fhirtrials.eligibility.evaluate.EligibilityEvaluator;
 import org.fhirtrials.eligibility.evaluate.Verdict;
 import org.fhirtrials.ingest.TrialReader;
@@ -18,6 +17,7 @@ import org.fhirtrials.model.Phase;
 import org.fhirtrials.model.Trial;
 import org.fhirtrials.patient.PatientFacts;
 import org.fhirtrials.patient.PatientFactsReader;
+import org.fhirtrials.store.ForwardingTrialStore;
 import org.fhirtrials.store.InMemoryTrialStore;
 import org.fhirtrials.store.StoredTrial;
 import org.fhirtrials.store.TrialStore;
@@ -155,13 +155,12 @@ class TrialMatchServiceTest {
   /**
    * A store that cannot notify but tells its revision (as the PostgreSQL store), counting reads.
    */
-  private static final class CountingStore implements TrialStore {
-    private final TrialStore delegate;
+  private static final class CountingStore extends ForwardingTrialStore {
     private long revision;
     int reads;
 
     CountingStore(TrialStore delegate) {
-      this.delegate = delegate;
+      super(delegate);
     }
 
     @Override
@@ -171,19 +170,9 @@ class TrialMatchServiceTest {
     }
 
     @Override
-    public Optional<StoredTrial> get(String nctId) {
-      return delegate.get(nctId);
-    }
-
-    @Override
     public List<StoredTrial> all() {
       reads++;
       return delegate.all();
-    }
-
-    @Override
-    public int size() {
-      return delegate.size();
     }
 
     @Override

@@ -7,7 +7,6 @@ import static org.fhirtrials.store.TrialStoreContract.trial;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -16,13 +15,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class BatchWriterTest {
-  /** A store whose saves wait for {@link #release} and fail for a trial titled "fail". */
   private final InMemoryTrialStore memory = new InMemoryTrialStore();
-
   private final CountDownLatch release = new CountDownLatch(1);
   private final List<String> started = Collections.synchronizedList(new ArrayList<>());
+
+  /** A store whose batch saves wait for {@link #release} and fail for a trial titled "fail". */
   private final TrialStore gated =
-      new TrialStore() {
+      new ForwardingTrialStore(memory) {
         @Override
         public SaveCounts saveAll(List<Trial> trials) {
           started.add(trials.get(0).nctId());
@@ -35,26 +34,6 @@ class BatchWriterTest {
             throw new IllegalStateException("cannot save " + trials.get(0).nctId());
           }
           return memory.saveAll(trials);
-        }
-
-        @Override
-        public StoredTrial save(Trial trial) {
-          return memory.save(trial);
-        }
-
-        @Override
-        public Optional<StoredTrial> get(String nctId) {
-          return memory.get(nctId);
-        }
-
-        @Override
-        public List<StoredTrial> all() {
-          return memory.all();
-        }
-
-        @Override
-        public int size() {
-          return memory.size();
         }
       };
 
