@@ -6,8 +6,8 @@ import org.fhirtrials.match.MatchConfig;
 import org.fhirtrials.match.MatchFilter;
 import org.fhirtrials.match.TrialMatch;
 import org.fhirtrials.match.TrialMatchService;
+import org.fhirtrials.match.TrialTraits;
 import org.fhirtrials.model.GeoPoint;
-import org.fhirtrials.model.Trial;
 import org.fhirtrials.patient.PatientDataException;
 import org.fhirtrials.patient.PatientFacts;
 import org.fhirtrials.patient.PatientFactsReader;
@@ -73,7 +73,7 @@ public final class TrialMatchingHook {
     return new Card.Response(out);
   }
 
-  private boolean conditionAllowed(Trial trial) {
+  private boolean conditionAllowed(TrialTraits trial) {
     if (properties.conditions().isEmpty()) {
       return true;
     }

@@ -10,8 +10,8 @@ import java.util.function.Predicate;
 import org.fhirtrials.mapping.FhirUrls;
 import org.fhirtrials.mapping.RegistryCodes;
 import org.fhirtrials.match.MatchOperation;
+import org.fhirtrials.match.TrialTraits;
 import org.fhirtrials.model.RecruitmentStatus;
-import org.fhirtrials.model.Trial;
 import org.fhirtrials.terminology.Terminology;
 
 /**
@@ -26,7 +26,7 @@ final class MatchCodes {
   private MatchCodes() {}
 
   /** The trials whose served phase code is one of the tokens; null when no token was given. */
-  static Predicate<Trial> phases(List<String> tokens) {
+  static Predicate<TrialTraits> phases(List<String> tokens) {
     if (tokens.isEmpty()) {
       return null;
     }
@@ -44,9 +44,7 @@ final class MatchCodes {
       codes.add(code);
     }
     return trial ->
-        RegistryCodes.phase(trial.design().phases())
-            .map(c -> codes.contains(c.code()))
-            .orElse(false);
+        RegistryCodes.phase(trial.phases()).map(c -> codes.contains(c.code())).orElse(false);
   }
 
   private static final List<String> PHASE_CODES =

@@ -11,9 +11,9 @@ import org.fhirtrials.match.MatchConfig;
 import org.fhirtrials.match.MatchFilter;
 import org.fhirtrials.match.MatchOperation;
 import org.fhirtrials.match.TrialMatchService;
+import org.fhirtrials.match.TrialTraits;
 import org.fhirtrials.model.GeoPoint;
 import org.fhirtrials.model.RecruitmentStatus;
-import org.fhirtrials.model.Trial;
 import org.fhirtrials.patient.PatientDataException;
 import org.fhirtrials.patient.PatientFacts;
 import org.fhirtrials.patient.PatientFactsReader;
@@ -90,7 +90,7 @@ public final class MatchOperationProvider {
     }
     int limit = count(ctx, count);
     MatchFilter filter;
-    Predicate<Trial> phases;
+    Predicate<TrialTraits> phases;
     try {
       GeoPoint point = MatchLocation.near(value(near));
       Double radius = MatchLocation.radiusKm(value(travelRadius));

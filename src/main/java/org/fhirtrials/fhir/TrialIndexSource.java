@@ -49,6 +49,16 @@ final class TrialIndexSource implements IndexSource {
     public TrialText text() {
       return TrialIndexSource.text(stored.trial());
     }
+
+    /** Both from one read of the trial (the in-memory store decodes it on each read). */
+    @Override
+    public Contents contents() {
+      Trial trial = stored.trial();
+      StoredTrial read = new StoredTrial(trial, stored.versionId(), stored.lastUpdated());
+      return new Contents(
+          List.copyOf(resources.mappedUncached(read).byReference().values()),
+          TrialIndexSource.text(trial));
+    }
   }
 
   /** The text {@code _text}/{@code _content} search: what a person reads to judge a trial. */

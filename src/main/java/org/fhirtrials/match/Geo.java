@@ -9,10 +9,15 @@ public final class Geo {
   private Geo() {}
 
   public static double distanceKm(GeoPoint a, GeoPoint b) {
+    return distanceKm(a, b.lat(), b.lon());
+  }
+
+  /** The distance from {@code a} to the point at {@code lat}, {@code lon} (degrees). */
+  public static double distanceKm(GeoPoint a, double lat, double lon) {
     double lat1 = Math.toRadians(a.lat());
-    double lat2 = Math.toRadians(b.lat());
+    double lat2 = Math.toRadians(lat);
     double dLat = lat2 - lat1;
-    double dLon = Math.toRadians(b.lon() - a.lon());
+    double dLon = Math.toRadians(lon - a.lon());
     double h =
         Math.sin(dLat / 2) * Math.sin(dLat / 2)
             + Math.cos(lat1) * Math.cos(lat2) * Math.sin(dLon / 2) * Math.sin(dLon / 2);

@@ -14,7 +14,6 @@ import org.fhirtrials.eligibility.evaluate.EligibilityEvaluator.Standing;
 import org.fhirtrials.eligibility.evaluate.Memo;
 import org.fhirtrials.eligibility.evaluate.TrialEvaluation;
 import org.fhirtrials.eligibility.evaluate.Verdict;
-import org.fhirtrials.model.Site;
 import org.fhirtrials.model.Trial;
 import org.fhirtrials.patient.PatientFacts;
 import org.fhirtrials.store.StoredTrial;
@@ -68,7 +67,7 @@ public final class TrialMatchService {
    * phase code.
    */
   public List<TrialMatch> match(
-      PatientFacts patient, MatchFilter filter, Predicate<Trial> accept, LocalDate asOf) {
+      PatientFacts patient, MatchFilter filter, Predicate<TrialTraits> accept, LocalDate asOf) {
     return match(patient, filter, accept, asOf, Integer.MAX_VALUE, true).matches();
   }
 
@@ -80,7 +79,7 @@ public final class TrialMatchService {
   public Page match(
       PatientFacts patient,
       MatchFilter filter,
-      Predicate<Trial> accept,
+      Predicate<TrialTraits> accept,
       LocalDate asOf,
       int limit,
       boolean includeIneligible) {
@@ -93,23 +92,15 @@ public final class TrialMatchService {
     List<Candidate> candidates = new ArrayList<>();
     int total = 0;
     for (Entry e : current().entries) {
-      Trial trial = e.stored.trial();
-      if (!passes(trial, filter) || !accept.test(trial)) {
+      if (!passes(e.traits, filter) || !accept.test(e.traits)) {
         continue;
       }
-      Site nearest = null;
+      int nearest = -1;
       double distance = Double.NaN;
       if (filter.near() != null) {
-        for (Site site : trial.sites()) {
-          if (site.geoPoint() != null) {
-            double d = Geo.distanceKm(filter.near(), site.geoPoint());
-            if (nearest == null || d < distance) {
-              distance = d;
-              nearest = site;
-            }
-          }
-        }
-        if (filter.radiusKm() != null && (nearest == null || distance > filter.radiusKm())) {
+        nearest = e.traits.nearestSite(filter.near());
+        distance = nearest < 0 ? Double.NaN : e.traits.distanceKm(filter.near(), nearest);
+        if (filter.radiusKm() != null && (nearest < 0 || distance > filter.radiusKm())) {
           continue;
         }
       }
@@ -134,12 +125,14 @@ public final class TrialMatchService {
     List<TrialMatch> out = new ArrayList<>(page.size());
     for (Candidate c : page) {
       TrialEvaluation evaluation = evaluator.evaluate(c.entry.compiled, patient, asOf);
+      StoredTrial stored = c.entry.stored;
+      Trial trial = stored.trial(); // decoded once here for the page, not for every candidate
       out.add(
           new TrialMatch(
-              c.entry.stored,
+              new StoredTrial(trial, stored.versionId(), stored.lastUpdated()),
               evaluation,
-              c.nearest,
-              c.nearest == null ? null : Double.valueOf(c.distance)));
+              c.nearest < 0 ? null : trial.sites().get(c.nearest),
+              c.nearest < 0 ? null : Double.valueOf(c.distance)));
     }
     return new Page(out, total);
   }
@@ -233,7 +226,7 @@ public final class TrialMatchService {
       StoredTrial s = all.get(i);
       Entry e = previous.get(s.nctId());
       if (e != null && e.stored.versionId() == s.versionId()) {
-        entries[i] = e.stored == s ? e : new Entry(s, e.compiled);
+        entries[i] = e.stored == s ? e : new Entry(s, e.compiled, e.traits);
       } else {
         missing.add(i);
       }
@@ -242,19 +235,18 @@ public final class TrialMatchService {
         .forEach(
             i -> {
               StoredTrial s = all.get(i);
-              entries[i] = new Entry(s, evaluator.compile(s.trial()));
+              Trial trial = s.trial();
+              entries[i] = new Entry(s, evaluator.compile(trial), TrialTraits.of(trial));
             });
     snapshot = new Snapshot(entries, revision);
     return missing.size();
   }
 
-  private static boolean passes(Trial trial, MatchFilter filter) {
-    if (!filter.statuses().isEmpty()
-        && !filter.statuses().contains(trial.status().overallStatus())) {
+  private static boolean passes(TrialTraits trial, MatchFilter filter) {
+    if (!filter.statuses().isEmpty() && !filter.statuses().contains(trial.status())) {
       return false;
     }
-    return filter.phases().isEmpty()
-        || trial.design().phases().stream().anyMatch(filter.phases()::contains);
+    return filter.phases().isEmpty() || trial.phases().stream().anyMatch(filter.phases()::contains);
   }
 
   private static int rank(Verdict verdict) {
@@ -265,15 +257,16 @@ public final class TrialMatchService {
     };
   }
 
-  /** A stored trial version and its compiled criteria. */
-  private record Entry(StoredTrial stored, CompiledTrial compiled) {}
+  /** A stored trial version, its compiled criteria and what a match filters it on. */
+  private record Entry(StoredTrial stored, CompiledTrial compiled, TrialTraits traits) {}
 
   /** The compiled trials, ordered by NCT id, as of one store revision. */
   private record Snapshot(Entry[] entries, long revision) {}
 
-  private record Candidate(Entry entry, Standing standing, Site nearest, double distance) {
+  /** A ranked trial; {@code nearest} is its nearest site's index, -1 for none. */
+  private record Candidate(Entry entry, Standing standing, int nearest, double distance) {
     double sortDistance() {
-      return nearest == null ? Double.MAX_VALUE : distance;
+      return nearest < 0 ? Double.MAX_VALUE : distance;
     }
   }
 }

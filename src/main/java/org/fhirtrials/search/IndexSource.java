@@ -23,7 +23,21 @@ public interface IndexSource {
 
     /** Title words (weighted higher) and all full text of the trial, for {@code _text}. */
     TrialText text();
+
+    /**
+     * {@link #resources} and {@link #text} at once: what the index reads, so that a source may read
+     * the trial once for both.
+     */
+    default Contents contents() {
+      return new Contents(resources(), text());
+    }
   }
+
+  /**
+   * @param resources the served resources (ResearchStudy first)
+   * @param text the trial's text
+   */
+  record Contents(List<? extends IBaseResource> resources, TrialText text) {}
 
   /**
    * @param title the titles

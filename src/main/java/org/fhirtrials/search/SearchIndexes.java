@@ -86,6 +86,7 @@ public final class SearchIndexes implements SearchBackend {
     this.registry = registry;
     this.source = source;
     this.extractor = new DocumentExtractor(ctx, registry);
+    strings.addUser();
     registry.types().forEach(t -> indexes.put(t, new TypeIndex(strings, registry.params(t))));
   }
 
@@ -448,9 +449,9 @@ public final class SearchIndexes implements SearchBackend {
         version == null ? extractor.extract(List.of(), null) : extract(version);
     // compact and with pooled strings, prepared here on all cores rather than under the lock;
     // a string naming the trial (its resources' ids and references to them) is held by no other
-    // trial: one instance serves the trial's documents, outside the pool (which would grow by
-    // every resource id)
-    Map<String, String> own = new HashMap<>();
+    // trial: one instance serves the trial's documents (in both bases), outside the pool (which
+    // would grow by every resource id)
+    Map<String, String> own = strings.trialStrings(nctId);
     UnaryOperator<String> canonical =
         s -> s.contains(nctId) ? own.computeIfAbsent(s, k -> k) : strings.canonical(s);
     byType.replaceAll(
@@ -484,8 +485,9 @@ public final class SearchIndexes implements SearchBackend {
 
   /** A version's entries; only what a document has (most parameters are empty on most). */
   private Map<String, Map<String, Map<String, Extracted>>> extract(IndexSource.Version version) {
+    IndexSource.Contents contents = version.contents();
     Map<String, Map<String, Map<String, Extracted>>> byType =
-        extractor.extract(version.resources(), version::text);
+        extractor.extract(contents.resources(), contents::text);
     byType.values().stream()
         .flatMap(docs -> docs.values().stream())
         .forEach(entries -> entries.values().removeIf(Extracted::isEmpty));

@@ -11,7 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
 import org.fhirtrials.model.Trial;
-import org.fhirtrials.store.postgres.TrialJson;
+import org.fhirtrials.store.TrialJson;
 import org.fhirtrials.synth.SyntheticRegistry;
 import org.fhirtrials.testing.SharedData;
 import org.junit.jupiter.api.Test;

@@ -8,12 +8,16 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.fhirtrials.eligibility.evaluate.EligibilityEvaluator;
 import org.fhirtrials.eligibility.evaluate.Verdict;
 import org.fhirtrials.ingest.TrialReader;
 import org.fhirtrials.model.Eligibility;
+import org.fhirtrials.model.GeoPoint;
 import org.fhirtrials.model.Phase;
+import org.fhirtrials.model.Site;
 import org.fhirtrials.model.Trial;
 import org.fhirtrials.patient.PatientFacts;
 import org.fhirtrials.patient.PatientFactsReader;
@@ -63,14 +67,64 @@ class TrialMatchServiceTest {
   void predicateNarrowsTheCandidates() {
     List<TrialMatch> phase2 =
         service.match(
-            patient(),
-            MatchFilter.ANY,
-            t -> t.design().phases().equals(List.of(Phase.PHASE2)),
-            AS_OF);
+            patient(), MatchFilter.ANY, t -> t.phases().equals(List.of(Phase.PHASE2)), AS_OF);
     assertThat(phase2).isNotEmpty().hasSizeLessThan(store.size());
     assertThat(phase2)
         .allSatisfy(
             m -> assertThat(m.trial().trial().design().phases()).containsExactly(Phase.PHASE2));
+  }
+
+  @Test
+  void nearGivesEachTrialItsNearestSiteAndTheRadiusDropsTrialsWithoutOneWithin() {
+    GeoPoint boston = new GeoPoint(42.3601, -71.0589);
+    // the seed pages give no coordinates: place each seed's sites, one without, at growing
+    // distances
+    double[][] places = {{40.7128, -74.0060}, {41.8240, -71.4128}, {39.9526, -75.1652}};
+    int n = 0;
+    for (StoredTrial stored : store.all()) {
+      List<Site> sites = new ArrayList<>();
+      sites.add(site(null));
+      for (int i = 0; i < n % 4; i++) {
+        double[] p = places[(n + i) % places.length];
+        sites.add(site(new GeoPoint(p[0], p[1])));
+      }
+      store.save(stored.trial().toBuilder().sites(sites).build());
+      n++;
+    }
+    List<TrialMatch> all =
+        service.match(patient(), new MatchFilter(Set.of(), Set.of(), boston, null), AS_OF);
+
+    assertThat(all).hasSize(store.size());
+    for (TrialMatch m : all) {
+      List<Site> located =
+          m.trial().trial().sites().stream().filter(s -> s.geoPoint() != null).toList();
+      if (located.isEmpty()) {
+        assertThat(m.nearestSite()).isNull();
+        assertThat(m.distanceKm()).isNull();
+        continue;
+      }
+      double least =
+          located.stream()
+              .mapToDouble(s -> Geo.distanceKm(boston, s.geoPoint()))
+              .min()
+              .orElseThrow();
+      assertThat(m.distanceKm()).isEqualTo(least);
+      assertThat(Geo.distanceKm(boston, m.nearestSite().geoPoint())).isEqualTo(least);
+    }
+    double radius =
+        all.stream()
+                .map(TrialMatch::distanceKm)
+                .filter(d -> d != null)
+                .sorted()
+                .findFirst()
+                .orElseThrow()
+            + 1;
+    List<TrialMatch> within =
+        service.match(patient(), new MatchFilter(Set.of(), Set.of(), boston, radius), AS_OF);
+    assertThat(within)
+        .isNotEmpty()
+        .hasSizeLessThan(all.size())
+        .allSatisfy(m -> assertThat(m.distanceKm()).isLessThanOrEqualTo(radius));
   }
 
   @Test
@@ -116,6 +170,10 @@ class TrialMatchServiceTest {
     TrialMatch after = only(polling.match(patient(), MatchFilter.ANY, AS_OF), "NCT06310590");
     assertThat(counting.reads).isEqualTo(2);
     assertThat(after.evaluation().verdict()).isNotEqualTo(Verdict.INELIGIBLE);
+  }
+
+  private static Site site(GeoPoint at) {
+    return new Site("Site " + at, null, "City", null, null, "United States", at, List.of());
   }
 
   private static TrialMatch only(List<TrialMatch> matches, String nctId) {

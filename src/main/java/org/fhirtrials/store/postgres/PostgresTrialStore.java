@@ -28,6 +28,7 @@ import org.fhirtrials.model.Phase;
 import org.fhirtrials.model.Trial;
 import org.fhirtrials.store.SaveCounts;
 import org.fhirtrials.store.StoredTrial;
+import org.fhirtrials.store.TrialJson;
 import org.fhirtrials.store.TrialStore;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.fhirtrials.store.StoredTrial;
+import org.fhirtrials.store.TrialJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,4 @@
-package org.fhirtrials.store.postgres;
+package org.fhirtrials.store;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -49,6 +49,15 @@ public final class TrialJson {
 
   /** Reads a trial written by {@link #write} (or its JSONB rendering, whose key order differs). */
   public Trial read(Reader json, String nctId) {
+    try {
+      return reader.readValue(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException("stored trial " + nctId + " is unreadable: " + e, e);
+    }
+  }
+
+  /** Reads a trial from JSON bytes (UTF-8), as {@link #write} wrote them. */
+  public Trial read(byte[] json, String nctId) {
     try {
       return reader.readValue(json);
     } catch (IOException e) {

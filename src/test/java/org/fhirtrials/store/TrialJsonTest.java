@@ -1,4 +1,4 @@
-package org.fhirtrials.store.postgres;
+package org.fhirtrials.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,7 +10,6 @@ import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
 import org.fhirtrials.model.Trial;
-import org.fhirtrials.store.FullyPopulated;
 import org.junit.jupiter.api.Test;
 
 class TrialJsonTest {

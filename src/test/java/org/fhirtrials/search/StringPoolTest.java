@@ -1,0 +1,46 @@
+package org.fhirtrials.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StringPoolTest {
+  @Test
+  void equalValuesAreOneInstance() {
+    StringPool pool = new StringPool();
+    String a = new String("Boston");
+    String b = new String("Boston");
+
+    assertThat(pool.canonical(a)).isSameAs(a);
+    assertThat(pool.canonical(b)).isSameAs(a);
+  }
+
+  @Test
+  void theSecondIndexGetsTheTrialStringsOfTheFirstAndThePoolThenForgetsThem() {
+    StringPool pool = new StringPool();
+    pool.addUser();
+    pool.addUser();
+    String r4Id = new String("NCT01234567-site-1");
+
+    Map<String, String> r4 = pool.trialStrings("NCT01234567");
+    r4.computeIfAbsent(r4Id, k -> k);
+    assertThat(pool.waiting()).isEqualTo(1);
+    Map<String, String> r5 = pool.trialStrings("NCT01234567");
+
+    assertThat(r5.computeIfAbsent(new String("NCT01234567-site-1"), k -> k)).isSameAs(r4Id);
+    assertThat(pool.waiting()).isZero();
+    assertThat(pool.trialStrings("NCT01234567")).isNotSameAs(r4).isEmpty();
+  }
+
+  @Test
+  void anIndexAloneKeepsNothingBetweenPreparations() {
+    StringPool pool = new StringPool();
+    pool.addUser();
+
+    pool.trialStrings("NCT01234567").put("NCT01234567-site-1", "NCT01234567-site-1");
+
+    assertThat(pool.trialStrings("NCT01234567")).isEmpty();
+    assertThat(pool.waiting()).isZero();
+  }
+}
