@@ -14,6 +14,7 @@ import org.fhirtrials.eligibility.evaluate.EligibilityEvaluator.Standing;
 import org.fhirtrials.eligibility.evaluate.Memo;
 import org.fhirtrials.eligibility.evaluate.TrialEvaluation;
 import org.fhirtrials.eligibility.evaluate.Verdict;
+import org.fhirtrials.model.Site;
 import org.fhirtrials.model.Trial;
 import org.fhirtrials.patient.PatientFacts;
 import org.fhirtrials.store.StoredTrial;
@@ -126,13 +127,16 @@ public final class TrialMatchService {
     for (Candidate c : page) {
       TrialEvaluation evaluation = evaluator.evaluate(c.entry.compiled, patient, asOf);
       StoredTrial stored = c.entry.stored;
-      Trial trial = stored.trial(); // decoded once here for the page, not for every candidate
+      Site nearest = null;
+      if (c.nearest >= 0) {
+        // decoded here for the page's trials only, never for the candidates
+        Trial trial = stored.trial();
+        stored = new StoredTrial(trial, stored.versionId(), stored.lastUpdated());
+        nearest = trial.sites().get(c.nearest);
+      }
       out.add(
           new TrialMatch(
-              new StoredTrial(trial, stored.versionId(), stored.lastUpdated()),
-              evaluation,
-              c.nearest < 0 ? null : trial.sites().get(c.nearest),
-              c.nearest < 0 ? null : Double.valueOf(c.distance)));
+              stored, evaluation, nearest, nearest == null ? null : Double.valueOf(c.distance)));
     }
     return new Page(out, total);
   }

@@ -1,8 +1,7 @@
 package org.fhirtrials.search;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,8 +23,23 @@ public final class StringPool {
   /** How many indexes use this pool. */
   private final AtomicInteger users = new AtomicInteger();
 
-  /** Each trial's strings, until every user but the first has asked for them. */
-  private final ConcurrentHashMap<String, Handoff> trials = new ConcurrentHashMap<>();
+  /**
+   * At most this many trials' strings wait for the other indexes: bases that drift further apart
+   * (or a trial one index prepares more often than another) share less, and memory stays bounded.
+   */
+  static final int MAX_WAITING = 4096;
+
+  /**
+   * Each trial's strings, until every user but the first has asked for them (or, oldest first,
+   * there are too many).
+   */
+  private final LinkedHashMap<String, Handoff> trials =
+      new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Handoff> eldest) {
+          return size() > MAX_WAITING;
+        }
+      };
 
   private record Handoff(Map<String, String> strings, int waiting) {}
 
@@ -46,31 +60,33 @@ public final class StringPool {
   /**
    * The canonical instances of the strings that name this trial, one map per preparation of the
    * trial by an index: the first index to ask gets a new map, which the other users of the pool get
-   * next (the pool forgets it when the last has). Thread-safe. An index that prepares the trial
-   * more often than another shares less, never wrongly: the map's strings only stand for equal
-   * ones.
+   * next (the pool forgets it when the last has). Thread-safe. Sharing less (an index that prepares
+   * the trial more often than another, or runs far ahead) is never wrong: the map's strings only
+   * stand for equal ones.
    */
   Map<String, String> trialStrings(String nctId) {
     int others = users.get() - 1;
     if (others <= 0) {
       return new HashMap<>();
     }
-    List<Map<String, String>> out = new ArrayList<>(1);
-    trials.compute(
-        nctId,
-        (id, held) -> {
-          if (held == null) {
-            out.add(new ConcurrentHashMap<>());
-            return new Handoff(out.get(0), others);
-          }
-          out.add(held.strings);
-          return held.waiting > 1 ? new Handoff(held.strings, held.waiting - 1) : null;
-        });
-    return out.get(0);
+    synchronized (trials) {
+      Handoff held = trials.remove(nctId);
+      if (held == null) {
+        Map<String, String> strings = new ConcurrentHashMap<>();
+        trials.put(nctId, new Handoff(strings, others));
+        return strings;
+      }
+      if (held.waiting > 1) {
+        trials.put(nctId, new Handoff(held.strings, held.waiting - 1));
+      }
+      return held.strings;
+    }
   }
 
   /** How many trials' strings are waiting for another index (for tests). */
   int waiting() {
-    return trials.size();
+    synchronized (trials) {
+      return trials.size();
+    }
   }
 }

@@ -34,6 +34,22 @@ class StringPoolTest {
   }
 
   @Test
+  void trialsNoOtherIndexAsksForAreForgottenOldestFirstBeyondTheBound() {
+    StringPool pool = new StringPool();
+    pool.addUser();
+    pool.addUser();
+
+    for (int i = 0; i < StringPool.MAX_WAITING + 10; i++) {
+      pool.trialStrings("NCT" + i).put("NCT" + i + "-site-1", "NCT" + i + "-site-1");
+    }
+
+    assertThat(pool.waiting()).isEqualTo(StringPool.MAX_WAITING);
+    int newest = StringPool.MAX_WAITING + 9;
+    assertThat(pool.trialStrings("NCT" + newest)).containsKey("NCT" + newest + "-site-1");
+    assertThat(pool.trialStrings("NCT0")).as("forgotten: a new map").isEmpty();
+  }
+
+  @Test
   void anIndexAloneKeepsNothingBetweenPreparations() {
     StringPool pool = new StringPool();
     pool.addUser();

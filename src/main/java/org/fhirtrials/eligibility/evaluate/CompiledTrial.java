@@ -1,7 +1,6 @@
 package org.fhirtrials.eligibility.evaluate;
 
 import java.util.List;
-import org.fhirtrials.eligibility.extract.ExtractedCriterion;
 import org.fhirtrials.model.Criterion;
 
 /**
@@ -42,7 +41,6 @@ public final class CompiledTrial {
   /** One criterion ready to evaluate: its constraints as precompiled checks. */
   public static final class CompiledCriterion {
     final Criterion criterion;
-    final ExtractedCriterion extracted;
     final boolean allOf;
     final Check[] checks;
 
@@ -53,12 +51,8 @@ public final class CompiledTrial {
     final boolean evaluated;
     final String notComputable;
 
-    /** for criteria that are not evaluated: the one result, built once. */
-    final CriterionResult fixed;
-
     CompiledCriterion(
         Criterion criterion,
-        ExtractedCriterion extracted,
         boolean allOf,
         Check[] checks,
         int[] ordinals,
@@ -66,27 +60,22 @@ public final class CompiledTrial {
         boolean evaluated,
         String notComputable) {
       this.criterion = criterion;
-      this.extracted = extracted;
       this.allOf = allOf;
       this.checks = checks;
       this.ordinals = ordinals;
       this.computable = computable;
       this.evaluated = evaluated;
       this.notComputable = notComputable;
-      this.fixed =
-          evaluated
-              ? null
-              : new CriterionResult(
-                  criterion, Outcome.UNKNOWN, false, false, false, List.of(), notComputable);
+    }
+
+    /** The result of a criterion that is not evaluated: unknown, saying why. */
+    CriterionResult unevaluated() {
+      return new CriterionResult(
+          criterion, Outcome.UNKNOWN, false, false, false, List.of(), notComputable);
     }
 
     public Criterion criterion() {
       return criterion;
-    }
-
-    /** The extraction, or null for a structured limit. */
-    public ExtractedCriterion extracted() {
-      return extracted;
     }
 
     /** Every constraint computable. */

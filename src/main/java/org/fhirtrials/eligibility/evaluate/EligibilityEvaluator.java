@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.fhirtrials.eligibility.evaluate.CompiledTrial.CompiledCriterion;
 import org.fhirtrials.eligibility.extract.Comparator;
 import org.fhirtrials.eligibility.extract.ConceptCodes;
@@ -72,6 +74,9 @@ public final class EligibilityEvaluator {
   private final CriterionExtractor extractor = new CriterionExtractor();
   private final CheckPool pool = new CheckPool();
 
+  /** The check of each distinct (constraint, all-of) compiled so far: see {@link #check}. */
+  private final Map<List<Object>, Check> checks = new ConcurrentHashMap<>();
+
   /** With the default look-back ({@link TimeWindow#DEFAULT_LOOKBACK}, 90 days). */
   public EligibilityEvaluator() {
     this(TimeWindow.DEFAULT_LOOKBACK.amount());
@@ -118,7 +123,6 @@ public final class EligibilityEvaluator {
       out.add(
           new CompiledCriterion(
               new Criterion(STRUCTURED_SEX, false, "Sex: " + s.fhirCode(), null, false),
-              null,
               true,
               sexChecks,
               ordinals(sexChecks),
@@ -147,18 +151,25 @@ public final class EligibilityEvaluator {
     int[] ordinals = new int[checks.length];
     for (int i = 0; i < checks.length; i++) {
       Constraint c = ec.constraints().get(i);
-      checks[i] = compile(c, allOf);
+      checks[i] = check(c, allOf);
       ordinals[i] = c.computable() ? pool.intern(checks[i]) : -1;
     }
     return new CompiledCriterion(
         ec.criterion(),
-        ec,
         allOf,
         checks,
         ordinals,
         ec.computable(),
         evaluated,
         ec.computable() ? null : ec.reason());
+  }
+
+  /**
+   * The check of a constraint: one instance for equal constraints (registry trials repeat the same
+   * ones, down to their wording's position), as it depends on nothing else.
+   */
+  private Check check(Constraint c, boolean allOf) {
+    return checks.computeIfAbsent(List.of(c, allOf), k -> compile(c, allOf));
   }
 
   private Check compile(Constraint c, boolean allOf) {
@@ -256,14 +267,7 @@ public final class EligibilityEvaluator {
         new Criterion(STRUCTURED_AGE, false, String.join("; ", text), null, false);
     Check[] compiled = checks.toArray(Check[]::new);
     return new CompiledCriterion(
-        criterion,
-        null,
-        true,
-        compiled,
-        ordinals(compiled),
-        problem == null,
-        !checks.isEmpty(),
-        problem);
+        criterion, true, compiled, ordinals(compiled), problem == null, !checks.isEmpty(), problem);
   }
 
   private static ChronoUnit calendarUnit(Age.Unit u) {
@@ -298,7 +302,7 @@ public final class EligibilityEvaluator {
     int favourable = 0;
     for (int i = 0; i < results.length; i++) {
       CompiledCriterion cc = criteria.get(i);
-      CriterionResult r = cc.evaluated ? evaluate(cc, patient, asOf) : cc.fixed;
+      CriterionResult r = cc.evaluated ? evaluate(cc, patient, asOf) : cc.unevaluated();
       results[i] = r;
       if (!cc.evaluated) {
         continue;
