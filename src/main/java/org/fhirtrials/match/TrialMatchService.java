@@ -14,7 +14,6 @@ import org.fhirtrials.eligibility.evaluate.EligibilityEvaluator.Standing;
 import org.fhirtrials.eligibility.evaluate.Memo;
 import org.fhirtrials.eligibility.evaluate.TrialEvaluation;
 import org.fhirtrials.eligibility.evaluate.Verdict;
-import org.fhirtrials.model.Site;
 import org.fhirtrials.model.Trial;
 import org.fhirtrials.patient.PatientFacts;
 import org.fhirtrials.store.StoredTrial;
@@ -24,11 +23,13 @@ import org.fhirtrials.store.TrialStore;
  * Ranks the stored trials for one patient: the one service behind {@code ResearchStudy/$match} and
  * the CDS Hooks patient-view service.
  *
- * <p>Trials are compiled once per stored version and kept in a snapshot that is rebuilt only when
- * the store changed (notified by the store, or a changed {@link TrialStore#revision()}). A match
- * runs in two phases: every candidate is ranked by verdict and score from memoized check outcomes
- * (a check shared by many trials is evaluated once per match, {@link EligibilityEvaluator#rank});
- * only the trials returned are then evaluated in full, with per-criterion results and evidence.
+ * <p>Trials are compiled once per stored version and kept, in their {@link
+ * CompiledTrial#rankingOnly ranking form}, in a snapshot that is rebuilt only when the store
+ * changed (notified by the store, or a changed {@link TrialStore#revision()}). A match runs in two
+ * phases: every candidate is ranked by verdict and score from memoized check outcomes (a check
+ * shared by many trials is evaluated once per match, {@link EligibilityEvaluator#rank}); only the
+ * trials returned are then read, compiled again in full and evaluated, with per-criterion results
+ * and evidence.
  */
 public final class TrialMatchService {
   /** Up to this many trials per page the best are kept sorted while ranking, not sorted after. */
@@ -105,7 +106,7 @@ public final class TrialMatchService {
           continue;
         }
       }
-      Standing standing = evaluator.rank(e.compiled, memo);
+      Standing standing = evaluator.rank(e.ranking, memo);
       if (includeIneligible || standing.verdict() != Verdict.INELIGIBLE) {
         total++;
         Candidate c = new Candidate(e, standing, nearest, distance);
@@ -125,18 +126,16 @@ public final class TrialMatchService {
     }
     List<TrialMatch> out = new ArrayList<>(page.size());
     for (Candidate c : page) {
-      TrialEvaluation evaluation = evaluator.evaluate(c.entry.compiled, patient, asOf);
+      // the page's trials only are read and compiled again in full, never the other candidates
       StoredTrial stored = c.entry.stored;
-      Site nearest = null;
-      if (c.nearest >= 0) {
-        // decoded here for the page's trials only, never for the candidates
-        Trial trial = stored.trial();
-        stored = new StoredTrial(trial, stored.versionId(), stored.lastUpdated());
-        nearest = trial.sites().get(c.nearest);
-      }
+      Trial trial = stored.trial();
+      TrialEvaluation evaluation = evaluator.evaluate(evaluator.compile(trial), patient, asOf);
       out.add(
           new TrialMatch(
-              stored, evaluation, nearest, nearest == null ? null : Double.valueOf(c.distance)));
+              new StoredTrial(trial, stored.versionId(), stored.lastUpdated()),
+              evaluation,
+              c.nearest < 0 ? null : trial.sites().get(c.nearest),
+              c.nearest < 0 ? null : Double.valueOf(c.distance)));
     }
     return new Page(out, total);
   }
@@ -230,7 +229,7 @@ public final class TrialMatchService {
       StoredTrial s = all.get(i);
       Entry e = previous.get(s.nctId());
       if (e != null && e.stored.versionId() == s.versionId()) {
-        entries[i] = e.stored == s ? e : new Entry(s, e.compiled, e.traits);
+        entries[i] = e.stored == s ? e : new Entry(s, e.ranking, e.traits);
       } else {
         missing.add(i);
       }
@@ -240,7 +239,8 @@ public final class TrialMatchService {
             i -> {
               StoredTrial s = all.get(i);
               Trial trial = s.trial();
-              entries[i] = new Entry(s, evaluator.compile(trial), TrialTraits.of(trial));
+              entries[i] =
+                  new Entry(s, evaluator.compile(trial).rankingOnly(), TrialTraits.of(trial));
             });
     snapshot = new Snapshot(entries, revision);
     return missing.size();
@@ -261,8 +261,8 @@ public final class TrialMatchService {
     };
   }
 
-  /** A stored trial version, its compiled criteria and what a match filters it on. */
-  private record Entry(StoredTrial stored, CompiledTrial compiled, TrialTraits traits) {}
+  /** A stored trial version, its criteria compiled for ranking and what a match filters it on. */
+  private record Entry(StoredTrial stored, CompiledTrial ranking, TrialTraits traits) {}
 
   /** The compiled trials, ordered by NCT id, as of one store revision. */
   private record Snapshot(Entry[] entries, long revision) {}

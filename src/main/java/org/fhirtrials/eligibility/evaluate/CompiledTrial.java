@@ -16,11 +16,34 @@ public final class CompiledTrial {
   private final String trialId;
   private final List<CompiledCriterion> criteria;
   final int[] program;
+  private final boolean rankingOnly;
 
   CompiledTrial(String trialId, List<CompiledCriterion> criteria, int[] program) {
+    this(trialId, List.copyOf(criteria), program, false);
+  }
+
+  private CompiledTrial(
+      String trialId, List<CompiledCriterion> criteria, int[] program, boolean rankingOnly) {
     this.trialId = trialId;
-    this.criteria = List.copyOf(criteria);
+    this.criteria = criteria;
     this.program = program;
+    this.rankingOnly = rankingOnly;
+  }
+
+  /**
+   * What {@link EligibilityEvaluator#rank} reads, without the criteria: a small fraction of the
+   * memory, for keeping every trial of a registry ranked. It cannot be {@link
+   * EligibilityEvaluator#evaluate(CompiledTrial, org.fhirtrials.patient.PatientFacts,
+   * java.time.LocalDate) evaluated}: compile the trial again for that (compiling is deterministic,
+   * so the full form ranks the same).
+   */
+  public CompiledTrial rankingOnly() {
+    return new CompiledTrial(trialId, List.of(), program, true);
+  }
+
+  /** True for a {@link #rankingOnly} form. */
+  public boolean isRankingOnly() {
+    return rankingOnly;
   }
 
   /** e.g. {@code NCT06310590} */

@@ -294,6 +294,10 @@ public final class EligibilityEvaluator {
 
   /** One patient against one compiled trial, on {@code asOf}. */
   public TrialEvaluation evaluate(CompiledTrial trial, PatientFacts patient, LocalDate asOf) {
+    if (trial.isRankingOnly()) {
+      throw new IllegalArgumentException(
+          trial.trialId() + " is compiled for ranking only: compile it again to evaluate it");
+    }
     List<CompiledCriterion> criteria = trial.criteria();
     CriterionResult[] results = new CriterionResult[criteria.size()];
     boolean ineligible = false;

@@ -1,6 +1,7 @@
 package org.fhirtrials.eligibility.evaluate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -54,7 +55,7 @@ class MemoizedRankingTest {
       Memo memo = evaluator.memo(facts, TODAY);
       for (CompiledTrial t : trials) {
         TrialEvaluation full = evaluator.evaluate(t, facts, TODAY);
-        EligibilityEvaluator.Standing quick = evaluator.rank(t, memo);
+        EligibilityEvaluator.Standing quick = evaluator.rank(t.rankingOnly(), memo);
         tally.merge(full.verdict(), 1, Integer::sum);
         if (quick.verdict() != full.verdict() || quick.score() != full.score()) {
           disagreements.add(p.getKey() + " / " + t.trialId() + ": " + full + " vs " + quick);
@@ -66,6 +67,19 @@ class MemoizedRankingTest {
     assertThat(evaluator.distinctChecks())
         .as("synthetic trials repeat their constraints")
         .isLessThan(trials.stream().mapToInt(t -> t.criteria().size()).sum() / 2);
+  }
+
+  @Test
+  void aRankingOnlyFormRefusesToBeEvaluated() {
+    CompiledTrial ranking = trial("A", false, "Platelet count ≥ 100 × 10^9/L").rankingOnly();
+
+    assertThat(ranking.criteria()).isEmpty();
+    assertThatThrownBy(
+            () ->
+                evaluator.evaluate(
+                    ranking, reader.read(TestData.seedPatient("NCT06310590-eligible")), TODAY))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ranking only");
   }
 
   @Test
