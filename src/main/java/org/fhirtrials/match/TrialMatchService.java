@@ -14,6 +14,7 @@ import org.fhirtrials.eligibility.evaluate.EligibilityEvaluator.Standing;
 import org.fhirtrials.eligibility.evaluate.Memo;
 import org.fhirtrials.eligibility.evaluate.TrialEvaluation;
 import org.fhirtrials.eligibility.evaluate.Verdict;
+import org.fhirtrials.model.Site;
 import org.fhirtrials.model.Trial;
 import org.fhirtrials.patient.PatientFacts;
 import org.fhirtrials.store.StoredTrial;
@@ -124,18 +125,26 @@ public final class TrialMatchService {
       candidates.sort(TrialMatchService::compare);
       page = candidates.subList(0, Math.min(limit, candidates.size()));
     }
+    // the page's trials only are read (in one go) and compiled again in full
+    Map<String, StoredTrial> read = new HashMap<>();
+    for (StoredTrial s : store.getAll(page.stream().map(c -> c.entry.nctId).toList())) {
+      read.put(s.nctId(), s);
+    }
     List<TrialMatch> out = new ArrayList<>(page.size());
     for (Candidate c : page) {
-      // the page's trials only are read and compiled again in full, never the other candidates
-      StoredTrial stored = c.entry.stored;
+      StoredTrial stored = read.get(c.entry.nctId);
+      if (stored == null) {
+        continue; // removed since the snapshot was taken
+      }
       Trial trial = stored.trial();
       TrialEvaluation evaluation = evaluator.evaluate(evaluator.compile(trial), patient, asOf);
+      Site nearest = c.nearest < 0 ? null : site(trial, c.nearest);
       out.add(
           new TrialMatch(
               new StoredTrial(trial, stored.versionId(), stored.lastUpdated()),
               evaluation,
-              c.nearest < 0 ? null : trial.sites().get(c.nearest),
-              c.nearest < 0 ? null : Double.valueOf(c.distance)));
+              nearest,
+              nearest == null ? null : Double.valueOf(c.distance)));
     }
     return new Page(out, total);
   }
@@ -180,7 +189,7 @@ public final class TrialMatchService {
     if (c != 0) {
       return c;
     }
-    return a.entry.stored.nctId().compareTo(b.entry.stored.nctId());
+    return a.entry.nctId.compareTo(b.entry.nctId);
   }
 
   /**
@@ -220,7 +229,7 @@ public final class TrialMatchService {
     stale.set(false); // a save from now on makes the new snapshot stale again
     Map<String, Entry> previous = new HashMap<>(old.entries.length * 2);
     for (Entry e : old.entries) {
-      previous.put(e.stored.nctId(), e);
+      previous.put(e.nctId, e);
     }
     List<StoredTrial> all = store.all();
     Entry[] entries = new Entry[all.size()];
@@ -228,8 +237,8 @@ public final class TrialMatchService {
     for (int i = 0; i < entries.length; i++) {
       StoredTrial s = all.get(i);
       Entry e = previous.get(s.nctId());
-      if (e != null && e.stored.versionId() == s.versionId()) {
-        entries[i] = e.stored == s ? e : new Entry(s, e.ranking, e.traits);
+      if (e != null && e.versionId == s.versionId()) {
+        entries[i] = e;
       } else {
         missing.add(i);
       }
@@ -240,7 +249,11 @@ public final class TrialMatchService {
               StoredTrial s = all.get(i);
               Trial trial = s.trial();
               entries[i] =
-                  new Entry(s, evaluator.compile(trial).rankingOnly(), TrialTraits.of(trial));
+                  new Entry(
+                      s.nctId(),
+                      s.versionId(),
+                      evaluator.compile(trial).rankingOnly(),
+                      TrialTraits.of(trial));
             });
     snapshot = new Snapshot(entries, revision);
     return missing.size();
@@ -253,6 +266,11 @@ public final class TrialMatchService {
     return filter.phases().isEmpty() || trial.phases().stream().anyMatch(filter.phases()::contains);
   }
 
+  /** The site the traits found nearest, or null when the read version has fewer sites. */
+  private static Site site(Trial trial, int index) {
+    return index < trial.sites().size() ? trial.sites().get(index) : null;
+  }
+
   private static int rank(Verdict verdict) {
     return switch (verdict) {
       case ELIGIBLE -> 0;
@@ -261,8 +279,12 @@ public final class TrialMatchService {
     };
   }
 
-  /** A stored trial version, its criteria compiled for ranking and what a match filters it on. */
-  private record Entry(StoredTrial stored, CompiledTrial ranking, TrialTraits traits) {}
+  /**
+   * A stored trial version, its criteria compiled for ranking and what a match filters it on: not
+   * the trial itself, which a store that reads whole records (PostgreSQL) would have the snapshot
+   * keep for every trial.
+   */
+  private record Entry(String nctId, long versionId, CompiledTrial ranking, TrialTraits traits) {}
 
   /** The compiled trials, ordered by NCT id, as of one store revision. */
   private record Snapshot(Entry[] entries, long revision) {}
