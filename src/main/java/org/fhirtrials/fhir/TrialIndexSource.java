@@ -53,11 +53,10 @@ final class TrialIndexSource implements IndexSource {
     /** Both from one read of the trial (the in-memory store decodes it on each read). */
     @Override
     public Contents contents() {
-      Trial trial = stored.trial();
-      StoredTrial read = new StoredTrial(trial, stored.versionId(), stored.lastUpdated());
+      StoredTrial read = stored.decoded();
       return new Contents(
           List.copyOf(resources.mappedUncached(read).byReference().values()),
-          TrialIndexSource.text(trial));
+          TrialIndexSource.text(read.trial()));
     }
   }
 

@@ -98,19 +98,17 @@ public final class TrialMatchService {
       if (!passes(e.traits, filter) || !accept.test(e.traits)) {
         continue;
       }
-      int nearest = -1;
-      double distance = Double.NaN;
+      TrialTraits.Nearest nearest = null;
       if (filter.near() != null) {
         nearest = e.traits.nearestSite(filter.near());
-        distance = nearest < 0 ? Double.NaN : e.traits.distanceKm(filter.near(), nearest);
-        if (filter.radiusKm() != null && (nearest < 0 || distance > filter.radiusKm())) {
+        if (filter.radiusKm() != null && (nearest == null || nearest.km() > filter.radiusKm())) {
           continue;
         }
       }
       Standing standing = evaluator.rank(e.ranking, memo);
       if (includeIneligible || standing.verdict() != Verdict.INELIGIBLE) {
         total++;
-        Candidate c = new Candidate(e, standing, nearest, distance);
+        Candidate c = new Candidate(e, standing, nearest);
         if (best != null) {
           best.offer(c);
         } else {
@@ -136,15 +134,16 @@ public final class TrialMatchService {
       if (stored == null) {
         continue; // removed since the snapshot was taken
       }
+      stored = stored.decoded();
       Trial trial = stored.trial();
       TrialEvaluation evaluation = evaluator.evaluate(evaluator.compile(trial), patient, asOf);
-      Site nearest = c.nearest < 0 ? null : site(trial, c.nearest);
+      Site nearest = c.nearest == null ? null : site(trial, c.nearest.site());
       out.add(
           new TrialMatch(
-              new StoredTrial(trial, stored.versionId(), stored.lastUpdated()),
+              stored,
               evaluation,
               nearest,
-              nearest == null ? null : Double.valueOf(c.distance)));
+              nearest == null ? null : Double.valueOf(c.nearest.km())));
     }
     return new Page(out, total);
   }
@@ -289,10 +288,10 @@ public final class TrialMatchService {
   /** The compiled trials, ordered by NCT id, as of one store revision. */
   private record Snapshot(Entry[] entries, long revision) {}
 
-  /** A ranked trial; {@code nearest} is its nearest site's index, -1 for none. */
-  private record Candidate(Entry entry, Standing standing, int nearest, double distance) {
+  /** A ranked trial; {@code nearest} is null without a location or a site with coordinates. */
+  private record Candidate(Entry entry, Standing standing, TrialTraits.Nearest nearest) {
     double sortDistance() {
-      return nearest < 0 ? Double.MAX_VALUE : distance;
+      return nearest == null ? Double.MAX_VALUE : nearest.km();
     }
   }
 }

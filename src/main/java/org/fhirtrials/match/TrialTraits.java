@@ -65,10 +65,16 @@ public final class TrialTraits {
   }
 
   /**
-   * The index (in {@link Trial#sites()}) of the site with coordinates nearest to {@code from} (the
-   * first of equally near ones), or -1 when no site has coordinates.
+   * @param site the index of the site in {@link Trial#sites()}
+   * @param km its great-circle distance
    */
-  int nearestSite(GeoPoint from) {
+  record Nearest(int site, double km) {}
+
+  /**
+   * The site with coordinates nearest to {@code from} (the first of equally near ones), or null
+   * when no site has coordinates.
+   */
+  Nearest nearestSite(GeoPoint from) {
     int nearest = -1;
     double best = Double.MAX_VALUE;
     for (int i = 0; i < lats.length; i++) {
@@ -80,11 +86,6 @@ public final class TrialTraits {
         }
       }
     }
-    return nearest;
-  }
-
-  /** The distance from {@code from} to a site with coordinates. */
-  double distanceKm(GeoPoint from, int site) {
-    return Geo.distanceKm(from, lats[site], lons[site]);
+    return nearest < 0 ? null : new Nearest(nearest, best);
   }
 }

@@ -63,6 +63,14 @@ public final class StoredTrial {
     return new StoredTrial(nctId, trial, null, versionId, lastUpdated);
   }
 
+  /**
+   * This record holding its trial as the domain object: itself when it does, else decoded once, for
+   * a caller that reads the trial more than once.
+   */
+  public StoredTrial decoded() {
+    return trial != null ? this : unpacked(trial());
+  }
+
   /** The packed bytes, or null when the record is held as the domain object. */
   byte[] packedBytes() {
     return packed;

@@ -49,26 +49,27 @@ public final class TrialJson {
 
   /** Reads a trial written by {@link #write} (or its JSONB rendering, whose key order differs). */
   public Trial read(Reader json, String nctId) {
-    try {
-      return reader.readValue(json);
-    } catch (IOException e) {
-      throw new UncheckedIOException("stored trial " + nctId + " is unreadable: " + e, e);
-    }
+    return read(nctId, () -> reader.readValue(json));
   }
 
   /** Reads a trial from JSON bytes (UTF-8), as {@link #write} wrote them. */
   public Trial read(byte[] json, String nctId) {
-    try {
-      return reader.readValue(json);
-    } catch (IOException e) {
-      throw new UncheckedIOException("stored trial " + nctId + " is unreadable: " + e, e);
-    }
+    return read(nctId, () -> reader.readValue(json));
   }
 
   /** Reads a trial from a JSON string. */
   public Trial read(String json, String nctId) {
+    return read(nctId, () -> reader.readValue(json));
+  }
+
+  private interface Read {
+    Trial run() throws IOException;
+  }
+
+  /** One read, an unreadable record named by its trial. */
+  private static Trial read(String nctId, Read read) {
     try {
-      return reader.readValue(json);
+      return read.run();
     } catch (IOException e) {
       throw new UncheckedIOException("stored trial " + nctId + " is unreadable: " + e, e);
     }
