@@ -180,9 +180,6 @@ final class TypeIndex {
    */
   private int[] slots = new int[32];
 
-  /** The ordinals of each trial's documents. */
-  private final Map<String, int[]> byTrial = new HashMap<>();
-
   private final Map<String, ParamIndex> params = new HashMap<>();
   private final Map<String, ParamDef> defs;
   private final Postings live = new Postings();
@@ -277,15 +274,16 @@ final class TypeIndex {
   /**
    * Replaces the documents of a trial with these (resource id → entries by parameter).
    *
+   * @param before the ordinals of the trial's documents in this index (as the last call returned)
    * @param previous the entries the trial's documents were indexed with (as its indexed version
    *     gives them again); null when they cannot be had, and the trial's documents are then removed
    *     by a scan of the whole index
+   * @return the ordinals of the trial's documents now
    */
-  void replaceTrial(
-      String nctId,
+  int[] replaceTrial(
+      int[] before,
       Map<String, Map<String, Extracted>> previous,
       Map<String, Map<String, Extracted>> documents) {
-    int[] before = byTrial.getOrDefault(nctId, Postings.EMPTY);
     if (previous != null) {
       previous.forEach(
           (id, entries) -> {
@@ -309,11 +307,7 @@ final class TypeIndex {
       add(ordinal, doc.getValue());
       mine[n++] = ordinal;
     }
-    if (n == 0) {
-      byTrial.remove(nctId);
-    } else {
-      byTrial.put(nctId, mine);
-    }
+    return mine;
   }
 
   private int newOrdinal(String id) {
