@@ -17,6 +17,37 @@ class StringPoolTest {
   }
 
   @Test
+  void threadsAskingForEqualStringsAtOnceGetOneInstanceEach() throws Exception {
+    StringPool pool = new StringPool();
+    int n = 50_000; // enough for every stripe's table to grow many times while the threads ask
+    String[][] got = new String[4][n];
+    Thread[] threads = new Thread[got.length];
+    for (int t = 0; t < threads.length; t++) {
+      String[] mine = got[t];
+      threads[t] =
+          new Thread(
+              () -> {
+                for (int i = 0; i < n; i++) {
+                  mine[i] = pool.canonical(new String("value-" + i));
+                }
+              });
+      threads[t].start();
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+
+    for (int i = 0; i < n; i++) {
+      assertThat(got[0][i]).isEqualTo("value-" + i);
+      for (int t = 1; t < got.length; t++) {
+        assertThat(got[t][i]).isSameAs(got[0][i]);
+      }
+      assertThat(pool.canonical(new String("value-" + i))).isSameAs(got[0][i]);
+    }
+    assertThat(pool.size()).isEqualTo(n);
+  }
+
+  @Test
   void theSecondIndexGetsTheTrialStringsOfTheFirstAndThePoolThenForgetsThem() {
     StringPool pool = new StringPool();
     pool.addUser();
