@@ -36,8 +36,8 @@ public class FhirServerConfig {
           "Practitioner",
           "PractitionerRole");
 
-  /** The strings of both bases' search indexes (their values are mostly the same). */
-  private final StringPool indexStrings = new StringPool();
+  /** The strings of the two bases' search indexes (their values are mostly the same). */
+  private final StringPool indexStrings = new StringPool(2);
 
   @Bean
   ServletRegistrationBean<RestfulServer> r4Server(

@@ -109,7 +109,6 @@ public final class SearchIndexes implements SearchBackend {
     this.registry = registry;
     this.source = source;
     this.extractor = new DocumentExtractor(ctx, registry);
-    strings.addUser();
     this.types = List.copyOf(registry.types());
     types.forEach(t -> indexes.put(t, new TypeIndex(strings, registry.params(t))));
   }

@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One instance of each string the index holds: values repeated across documents (cities, codes,
@@ -29,8 +28,28 @@ public final class StringPool {
     }
   }
 
-  /** How many indexes use this pool. */
-  private final AtomicInteger users = new AtomicInteger();
+  /**
+   * How many indexes share this pool: fixed when it is made, since an index that starts indexing
+   * before the others are made would otherwise keep its trials' strings to itself (at start-up, up
+   * to {@link #MAX_WAITING} trials' strings were then held twice).
+   */
+  private final int users;
+
+  /** A pool for one index. */
+  public StringPool() {
+    this(1);
+  }
+
+  /**
+   * @param indexes how many indexes will share the pool (those of the bases; a pool that fewer use
+   *     holds at most {@link #MAX_WAITING} trials' strings waiting for the others)
+   */
+  public StringPool(int indexes) {
+    if (indexes < 1) {
+      throw new IllegalArgumentException("a pool needs an index: " + indexes);
+    }
+    this.users = indexes;
+  }
 
   /**
    * At most this many trials' strings wait for the other indexes: bases that drift further apart
@@ -51,11 +70,6 @@ public final class StringPool {
       };
 
   private record Handoff(Map<String, String> strings, int waiting) {}
-
-  /** Counts one more index using this pool. */
-  void addUser() {
-    users.incrementAndGet();
-  }
 
   /** The pool's instance of a string equal to {@code s} ({@code s} itself when it had none). */
   String canonical(String s) {
@@ -151,7 +165,7 @@ public final class StringPool {
    * stand for equal ones.
    */
   Map<String, String> trialStrings(String nctId) {
-    int others = users.get() - 1;
+    int others = users - 1;
     if (others <= 0) {
       return new HashMap<>();
     }

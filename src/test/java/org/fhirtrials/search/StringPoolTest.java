@@ -49,9 +49,7 @@ class StringPoolTest {
 
   @Test
   void theSecondIndexGetsTheTrialStringsOfTheFirstAndThePoolThenForgetsThem() {
-    StringPool pool = new StringPool();
-    pool.addUser();
-    pool.addUser();
+    StringPool pool = new StringPool(2);
     String r4Id = new String("NCT01234567-site-1");
 
     Map<String, String> r4 = pool.trialStrings("NCT01234567");
@@ -66,9 +64,7 @@ class StringPoolTest {
 
   @Test
   void trialsNoOtherIndexAsksForAreForgottenOldestFirstBeyondTheBound() {
-    StringPool pool = new StringPool();
-    pool.addUser();
-    pool.addUser();
+    StringPool pool = new StringPool(2);
 
     for (int i = 0; i < StringPool.MAX_WAITING + 10; i++) {
       pool.trialStrings("NCT" + i).put("NCT" + i + "-site-1", "NCT" + i + "-site-1");
@@ -82,8 +78,7 @@ class StringPoolTest {
 
   @Test
   void anIndexAloneKeepsNothingBetweenPreparations() {
-    StringPool pool = new StringPool();
-    pool.addUser();
+    StringPool pool = new StringPool(1);
 
     pool.trialStrings("NCT01234567").put("NCT01234567-site-1", "NCT01234567-site-1");
 
