@@ -351,7 +351,7 @@ final class TypeIndex {
     }
     ids[idCount] = id;
     rankStale = true;
-    if (2 * (idCount + 1) > slots.length) {
+    if (4L * (idCount + 1) > 3L * slots.length) { // at most three quarters full
       slots = new int[slots.length * 2];
       for (int o = 0; o < idCount; o++) {
         slots[free(ids[o])] = o + 1;
@@ -375,7 +375,7 @@ final class TypeIndex {
     }
   }
 
-  /** The first free slot of an id not held (the table is never more than half full). */
+  /** The first free slot of an id not held (the table is never more than three quarters full). */
   private int free(String id) {
     int mask = slots.length - 1;
     int i = slot(id, mask);
@@ -483,6 +483,9 @@ final class TypeIndex {
    * Gives back the spare capacity of every posting list, column and grid cell (after a bulk load).
    */
   void trim() {
+    if (ids.length > idCount) {
+      ids = Arrays.copyOf(ids, Math.max(16, idCount)); // replaced, as when growing (see ids)
+    }
     live.trim();
     for (ParamIndex p : params.values()) {
       p.present.trim();
