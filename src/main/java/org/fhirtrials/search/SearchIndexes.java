@@ -110,6 +110,9 @@ public final class SearchIndexes implements SearchBackend {
     this.source = source;
     this.extractor = new DocumentExtractor(ctx, registry);
     this.types = List.copyOf(registry.types());
+    if (types.size() > 1 << (Integer.SIZE - TYPE_SHIFT)) {
+      throw new IllegalArgumentException("at most 16 served types: " + types);
+    }
     types.forEach(t -> indexes.put(t, new TypeIndex(strings, registry.params(t))));
   }
 
