@@ -523,9 +523,13 @@ public final class SearchIndexes implements SearchBackend {
     // a string naming the trial (its resources' ids and references to them) is held by no other
     // trial: one instance serves the trial's documents (in both bases), outside the pool (which
     // would grow by every resource id)
-    Map<String, String> own = strings.trialStrings(nctId);
+    String[] offered = strings.takeTrialStrings(nctId);
+    Map<String, String> own = new HashMap<>();
     UnaryOperator<String> canonical =
-        s -> s.contains(nctId) ? own.computeIfAbsent(s, k -> k) : strings.canonical(s);
+        s ->
+            s.contains(nctId)
+                ? own.computeIfAbsent(s, k -> StringPool.shared(offered, k))
+                : strings.canonical(s);
     byType.replaceAll(
         (type, docs) -> {
           Map<String, Map<String, Extracted>> pooled = new LinkedHashMap<>();
@@ -542,6 +546,9 @@ public final class SearchIndexes implements SearchBackend {
               });
           return pooled;
         });
+    if (offered == null) {
+      strings.offerTrialStrings(nctId, own.values());
+    }
     Indexed before = indexed.get(nctId);
     Map<String, Map<String, Map<String, Extracted>>> previous = null;
     if (before != null) {

@@ -1,9 +1,9 @@
 package org.fhirtrials.search;
 
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One instance of each string the index holds: values repeated across documents (cities, codes,
@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Strings that name one trial (its resources' ids and references to them) are held by that
  * trial's documents only, so the pool does not keep them (it would grow by every resource id); but
- * the indexes sharing the pool ask for them in turn ({@link #trialStrings}), so that each base's
- * documents hold the same instances.
+ * the first index to prepare a trial offers them to the others ({@link #offerTrialStrings}, {@link
+ * #takeTrialStrings}), so that each base's documents hold the same instances.
  */
 public final class StringPool {
   /** Independent tables (a string's stripe is chosen by its hash), each locked on its own. */
@@ -30,8 +30,7 @@ public final class StringPool {
 
   /**
    * How many indexes share this pool: fixed when it is made, since an index that starts indexing
-   * before the others are made would otherwise keep its trials' strings to itself (at start-up, up
-   * to {@link #MAX_WAITING} trials' strings were then held twice).
+   * before the others are made would otherwise keep its trials' strings to itself.
    */
   private final int users;
 
@@ -53,23 +52,30 @@ public final class StringPool {
 
   /**
    * At most this many trials' strings wait for the other indexes: bases that drift further apart
-   * (or a trial one index prepares more often than another) share less, and memory stays bounded.
+   * (or a trial one index prepares more often than another) share less, and memory stays bounded
+   * (an offer is a sorted array: about 0.5 KB a trial). The bases' indexers drift apart by
+   * thousands of trials during a bulk load, since each takes whatever is queued when it is free: a
+   * window of 4,096 trials left most of 100k trials' ids held twice.
    */
-  static final int MAX_WAITING = 4096;
+  static final int MAX_WAITING = 1 << 16;
 
   /**
-   * Each trial's strings, until every user but the first has asked for them (or, oldest first,
-   * there are too many).
+   * Each trial's offered strings, until every other index has taken them (or, oldest first, there
+   * are too many).
    */
-  private final LinkedHashMap<String, Handoff> trials =
+  private final LinkedHashMap<String, Offer> trials =
       new LinkedHashMap<>() {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Handoff> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Offer> eldest) {
           return size() > MAX_WAITING;
         }
       };
 
-  private record Handoff(Map<String, String> strings, int waiting) {}
+  /**
+   * @param strings sorted
+   * @param waiting how many indexes have yet to take them
+   */
+  private record Offer(String[] strings, int waiting) {}
 
   /** The pool's instance of a string equal to {@code s} ({@code s} itself when it had none). */
   String canonical(String s) {
@@ -158,29 +164,55 @@ public final class StringPool {
   }
 
   /**
-   * The canonical instances of the strings that name this trial, one map per preparation of the
-   * trial by an index: the first index to ask gets a new map, which the other users of the pool get
-   * next (the pool forgets it when the last has). Thread-safe. Sharing less (an index that prepares
-   * the trial more often than another, or runs far ahead) is never wrong: the map's strings only
-   * stand for equal ones.
+   * The strings naming a trial that another index offered (sorted; see {@link #shared}), now taken
+   * by this one; null when none is waiting (this index is the first to prepare the trial: it offers
+   * its own when done). Thread-safe.
    */
-  Map<String, String> trialStrings(String nctId) {
-    int others = users - 1;
-    if (others <= 0) {
-      return new HashMap<>();
+  String[] takeTrialStrings(String nctId) {
+    if (users == 1) {
+      return null;
     }
     synchronized (trials) {
-      Handoff held = trials.remove(nctId);
+      Offer held = trials.remove(nctId);
       if (held == null) {
-        Map<String, String> strings = new ConcurrentHashMap<>();
-        trials.put(nctId, new Handoff(strings, others));
-        return strings;
+        return null;
       }
       if (held.waiting > 1) {
-        trials.put(nctId, new Handoff(held.strings, held.waiting - 1));
+        trials.put(nctId, new Offer(held.strings, held.waiting - 1));
       }
       return held.strings;
     }
+  }
+
+  /**
+   * Offers the strings naming a trial, as an index that took none holds them, to the other indexes.
+   * If another index offered the trial's strings meanwhile, this one counts as having taken them.
+   * Sharing less (an index that prepares the trial more often than another, or runs far ahead) is
+   * never wrong: an offered string only stands for equal ones. Thread-safe.
+   */
+  void offerTrialStrings(String nctId, Collection<String> strings) {
+    if (users == 1) {
+      return;
+    }
+    String[] sorted = strings.toArray(new String[0]);
+    Arrays.sort(sorted);
+    synchronized (trials) {
+      Offer held = trials.remove(nctId);
+      if (held == null) {
+        trials.put(nctId, new Offer(sorted, users - 1));
+      } else if (held.waiting > 1) {
+        trials.put(nctId, new Offer(held.strings, held.waiting - 1));
+      }
+    }
+  }
+
+  /** The instance equal to {@code s} among taken strings ({@link #takeTrialStrings}), else s. */
+  static String shared(String[] taken, String s) {
+    if (taken == null) {
+      return s;
+    }
+    int at = Arrays.binarySearch(taken, s);
+    return at >= 0 ? taken[at] : s;
   }
 
   /** How many trials' strings are waiting for another index (for tests). */

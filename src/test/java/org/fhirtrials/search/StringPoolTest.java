@@ -2,7 +2,7 @@ package org.fhirtrials.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StringPoolTest {
@@ -48,41 +48,54 @@ class StringPoolTest {
   }
 
   @Test
-  void theSecondIndexGetsTheTrialStringsOfTheFirstAndThePoolThenForgetsThem() {
+  void theSecondIndexTakesTheTrialStringsTheFirstOfferedAndThePoolThenForgetsThem() {
     StringPool pool = new StringPool(2);
     String r4Id = new String("NCT01234567-site-1");
 
-    Map<String, String> r4 = pool.trialStrings("NCT01234567");
-    r4.computeIfAbsent(r4Id, k -> k);
+    assertThat(pool.takeTrialStrings("NCT01234567")).as("none offered yet").isNull();
+    pool.offerTrialStrings("NCT01234567", List.of(new String("NCT01234567-site-2"), r4Id));
     assertThat(pool.waiting()).isEqualTo(1);
-    Map<String, String> r5 = pool.trialStrings("NCT01234567");
+    String[] taken = pool.takeTrialStrings("NCT01234567");
 
-    assertThat(r5.computeIfAbsent(new String("NCT01234567-site-1"), k -> k)).isSameAs(r4Id);
+    assertThat(StringPool.shared(taken, new String("NCT01234567-site-1"))).isSameAs(r4Id);
+    String other = new String("NCT01234567-contact-1");
+    assertThat(StringPool.shared(taken, other)).as("not offered: itself").isSameAs(other);
     assertThat(pool.waiting()).isZero();
-    assertThat(pool.trialStrings("NCT01234567")).isNotSameAs(r4).isEmpty();
+    assertThat(pool.takeTrialStrings("NCT01234567")).isNull();
   }
 
   @Test
-  void trialsNoOtherIndexAsksForAreForgottenOldestFirstBeyondTheBound() {
+  void indexesThatPreparedATrialAtOnceLeaveNothingWaiting() {
+    StringPool pool = new StringPool(2);
+
+    // both took nothing (neither had offered yet), then both offer
+    pool.offerTrialStrings("NCT01234567", List.of("NCT01234567-site-1"));
+    pool.offerTrialStrings("NCT01234567", List.of("NCT01234567-site-1"));
+
+    assertThat(pool.waiting()).isZero();
+  }
+
+  @Test
+  void trialsNoOtherIndexTakesAreForgottenOldestFirstBeyondTheBound() {
     StringPool pool = new StringPool(2);
 
     for (int i = 0; i < StringPool.MAX_WAITING + 10; i++) {
-      pool.trialStrings("NCT" + i).put("NCT" + i + "-site-1", "NCT" + i + "-site-1");
+      pool.offerTrialStrings("NCT" + i, List.of("NCT" + i + "-site-1"));
     }
 
     assertThat(pool.waiting()).isEqualTo(StringPool.MAX_WAITING);
     int newest = StringPool.MAX_WAITING + 9;
-    assertThat(pool.trialStrings("NCT" + newest)).containsKey("NCT" + newest + "-site-1");
-    assertThat(pool.trialStrings("NCT0")).as("forgotten: a new map").isEmpty();
+    assertThat(pool.takeTrialStrings("NCT" + newest)).containsExactly("NCT" + newest + "-site-1");
+    assertThat(pool.takeTrialStrings("NCT0")).as("forgotten").isNull();
   }
 
   @Test
   void anIndexAloneKeepsNothingBetweenPreparations() {
     StringPool pool = new StringPool(1);
 
-    pool.trialStrings("NCT01234567").put("NCT01234567-site-1", "NCT01234567-site-1");
+    pool.offerTrialStrings("NCT01234567", List.of("NCT01234567-site-1"));
 
-    assertThat(pool.trialStrings("NCT01234567")).isEmpty();
+    assertThat(pool.takeTrialStrings("NCT01234567")).isNull();
     assertThat(pool.waiting()).isZero();
   }
 }
