@@ -155,13 +155,13 @@ public final class SearchIndexes implements SearchBackend {
   private static final long IDLE_MILLIS = 1000;
 
   /**
-   * Gives back the spare room of the posting lists once a load has gone quiet (nothing queued for
-   * {@link #IDLE_MILLIS}) and at least a chunk of trials was indexed since the last trim. A list
-   * grows by doubling, so the lists the last trials of a load touched (every common word's, every
-   * frequent value's) would otherwise keep up to half their room empty: about 0.3 GB at 100k.
+   * Gives back the spare room of the posting lists once changes have gone quiet (nothing queued for
+   * {@link #IDLE_MILLIS}) and any trial was indexed since the last trim. A list grows by doubling,
+   * so the lists that the last trials of a load touched (every common word's, every frequent
+   * value's) would otherwise keep up to half their room empty: about 0.3 GB at 100k trials.
    */
   private void trimWhenIdle() {
-    if (!pending.isEmpty() || changedSinceTrim < CHUNK) {
+    if (!pending.isEmpty() || changedSinceTrim == 0) {
       return;
     }
     try {
@@ -175,7 +175,7 @@ public final class SearchIndexes implements SearchBackend {
     }
     lock.writeLock().lock();
     try {
-      if (pending.isEmpty() && changedSinceTrim >= CHUNK) {
+      if (pending.isEmpty() && changedSinceTrim > 0) {
         indexes.values().forEach(TypeIndex::trim);
         changedSinceTrim = 0;
       }

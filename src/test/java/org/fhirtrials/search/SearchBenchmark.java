@@ -112,6 +112,8 @@ public final class SearchBenchmark {
           loadR4,
           load,
           serverCpuSeconds());
+      // the index gives back its spare room once nothing has been queued for a second
+      Thread.sleep(5_000);
       System.out.printf(Locale.ROOT, "heap after load (after GC): %d MB%n", heapUsedMb(server));
       List<Result> results = new ArrayList<>();
       results.add(run(client, "read by id", base, reads(samples), seconds, concurrency));
