@@ -483,7 +483,7 @@ final class TypeIndex {
    * Gives back the spare capacity of every posting list, column and grid cell (after a bulk load).
    */
   void trim() {
-    if (ids.length > idCount) {
+    if (ids.length > Math.max(16, idCount)) {
       ids = Arrays.copyOf(ids, Math.max(16, idCount)); // replaced, as when growing (see ids)
     }
     live.trim();
