@@ -113,7 +113,7 @@ public final class SearchIndexes implements SearchBackend {
     if (types.size() > 1 << (Integer.SIZE - TYPE_SHIFT)) {
       throw new IllegalArgumentException("at most 16 served types: " + types);
     }
-    types.forEach(t -> indexes.put(t, new TypeIndex(strings, registry.params(t))));
+    types.forEach(t -> indexes.put(t, new TypeIndex(registry.params(t))));
   }
 
   public SearchParamRegistry registry() {

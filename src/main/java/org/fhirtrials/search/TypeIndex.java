@@ -219,14 +219,10 @@ final class TypeIndex {
   private final Map<String, ParamDef> defs;
   private final Postings live = new Postings();
 
-  /** One instance of each indexed string, shared by the indexes of a base. */
-  private final StringPool strings;
-
   /**
    * @param defs the type's search parameters by name (their kinds decide how values are keyed)
    */
-  TypeIndex(StringPool strings, Map<String, ParamDef> defs) {
-    this.strings = strings;
+  TypeIndex(Map<String, ParamDef> defs) {
     this.defs = Map.copyOf(defs);
   }
 
