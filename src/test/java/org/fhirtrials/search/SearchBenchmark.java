@@ -115,6 +115,10 @@ public final class SearchBenchmark {
       // the index gives back its spare room once nothing has been queued for a second
       Thread.sleep(5_000);
       System.out.printf(Locale.ROOT, "heap after load (after GC): %d MB%n", heapUsedMb(server));
+      // after the load the server still compiles every trial's criteria for $match (17 s of one
+      // core at 100k) and collects the load's garbage: measured then, the first query kinds
+      // shared the cores with it and showed a fraction of their steady rate
+      System.out.printf(Locale.ROOT, "server quiet after %.1f s more%n", awaitQuiet(120));
       List<Result> results = new ArrayList<>();
       results.add(run(client, "read by id", base, reads(samples), seconds, concurrency));
       results.add(run(client, "identifier", base, identifiers(samples), seconds, concurrency));
@@ -267,6 +271,23 @@ public final class SearchBenchmark {
     }
     Arrays.sort(all);
     return new Result("", total, errors.get(), elapsed, all, cpu);
+  }
+
+  /**
+   * Waits until the server has used under a tenth of a core for three seconds in a row (at most
+   * {@code maxSeconds}); the seconds waited.
+   */
+  private static double awaitQuiet(int maxSeconds) throws InterruptedException {
+    long t0 = System.nanoTime();
+    int quiet = 0;
+    double cpu = serverCpuSeconds();
+    while (quiet < 3 && System.nanoTime() - t0 < maxSeconds * 1_000_000_000L) {
+      Thread.sleep(1_000);
+      double now = serverCpuSeconds();
+      quiet = now - cpu < 0.1 ? quiet + 1 : 0;
+      cpu = now;
+    }
+    return (System.nanoTime() - t0) / 1e9;
   }
 
   /** User + system CPU seconds of the server process so far (Linux /proc; 0 elsewhere). */
