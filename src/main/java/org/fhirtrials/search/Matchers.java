@@ -1,6 +1,5 @@
 package org.fhirtrials.search;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.fhirtrials.search.TypeIndex.ParamIndex;
 
@@ -30,10 +29,10 @@ final class Matchers {
     }
     List<String> parts = Values.splitBar(value, 2);
     if (parts.size() == 1) {
-      List<int[]> hits = new ArrayList<>();
-      p.codeKeys(parts.get(0)).forEach(k -> hits.add(p.keys.get(k)));
-      hits.add(p.keys.get("=" + Text.fold(value)));
-      return Postings.or(hits);
+      Postings.Union hits = new Postings.Union();
+      p.codeKeys(parts.get(0)).forEach(k -> hits.add(p.keys.posting(k)));
+      hits.add(p.keys.posting("=" + Text.fold(value)));
+      return hits.toArray();
     }
     String system = ValueReader.system(parts.get(0));
     String code = parts.get(1);
@@ -45,12 +44,9 @@ final class Matchers {
 
   /** The documents with a concept-text word starting with {@code prefix} (folded). */
   private static int[] wordPrefix(ParamIndex p, String prefix) {
-    List<int[]> hits = new ArrayList<>();
-    p.words
-        .subMap(prefix, prefix + Character.MAX_VALUE)
-        .values()
-        .forEach(v -> hits.add(Postings.array(v)));
-    return Postings.or(hits);
+    Postings.Union hits = new Postings.Union();
+    p.words.subMap(prefix, prefix + Character.MAX_VALUE).values().forEach(hits::add);
+    return hits.toArray();
   }
 
   /** String: starts with after folding; {@code :contains} anywhere; {@code :exact} as given. */
@@ -59,21 +55,18 @@ final class Matchers {
       return p.exact.get(value);
     }
     String folded = Text.fold(value);
-    List<int[]> hits = new ArrayList<>();
+    Postings.Union hits = new Postings.Union();
     if ("contains".equals(modifier)) {
       p.folded.forEach(
           (k, v) -> {
             if (k.contains(folded)) {
-              hits.add(Postings.array(v));
+              hits.add(v);
             }
           });
     } else {
-      p.folded
-          .subMap(folded, folded + Character.MAX_VALUE)
-          .values()
-          .forEach(v -> hits.add(Postings.array(v)));
+      p.folded.subMap(folded, folded + Character.MAX_VALUE).values().forEach(hits::add);
     }
-    return Postings.or(hits);
+    return hits.toArray();
   }
 
   /** Reference by {@code Type/id}, by {@code id}, or by absolute URL ending in {@code Type/id}. */
@@ -88,15 +81,15 @@ final class Matchers {
     }
     // a bare id: the index holds a reference by its Type/id (by its id when the type is the
     // parameter's one target, or when it has no type)
-    List<int[]> hits = new ArrayList<>();
-    hits.add(p.keys.get(key));
+    Postings.Union hits = new Postings.Union();
+    hits.add(p.keys.posting(key));
     for (String t : types) {
       String typed = p.referenceKey(t, key);
       if (!typed.equals(key)) {
-        hits.add(p.keys.get(typed));
+        hits.add(p.keys.posting(typed));
       }
     }
-    return Postings.or(hits);
+    return hits.toArray();
   }
 
   /**

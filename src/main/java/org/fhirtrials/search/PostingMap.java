@@ -87,6 +87,15 @@ final class PostingMap {
     return i < 0 ? Postings.EMPTY : docsAt(i);
   }
 
+  /**
+   * The documents holding the key as a posting map value ({@link Postings.Union#add}): a {@link
+   * Postings}, a boxed ordinal, or null when none; not to be changed.
+   */
+  Object posting(String key) {
+    int i = find(key);
+    return i < 0 ? null : docs[i] < 0 ? lists[-1 - docs[i]] : Integer.valueOf(docs[i]);
+  }
+
   /** How many documents hold the key. */
   int count(String key) {
     int i = find(key);

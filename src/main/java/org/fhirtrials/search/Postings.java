@@ -243,6 +243,54 @@ final class Postings {
     return posting instanceof Postings p ? p.toArray() : new int[] {(Integer) posting};
   }
 
+  /**
+   * The union of posting map values and sorted sets, as one sorted set. Lists held as bitsets are
+   * OR-ed word by word: a union of large lists (a word prefix, a code under several systems) lists
+   * its members once, where an array per list and a merge listed each of them twice.
+   */
+  static final class Union {
+    private final List<int[]> sets = new ArrayList<>();
+    private long[] bits;
+
+    /** Adds a posting map's value: a {@link Postings}, a boxed ordinal, or null (none). */
+    void add(Object posting) {
+      if (posting instanceof Postings p && p.bits != null) {
+        if (bits == null) {
+          bits = p.bits.clone();
+          return;
+        }
+        if (p.bits.length > bits.length) {
+          bits = Arrays.copyOf(bits, p.bits.length);
+        }
+        for (int w = 0; w < p.bits.length; w++) {
+          bits[w] |= p.bits[w];
+        }
+      } else if (posting != null) {
+        sets.add(array(posting));
+      }
+    }
+
+    int[] toArray() {
+      if (bits == null) {
+        return or(sets);
+      }
+      for (int[] set : sets) {
+        if (set.length > 0) {
+          int words = (set[set.length - 1] >>> 6) + 1;
+          if (words > bits.length) {
+            bits = Arrays.copyOf(bits, words);
+          }
+          setAll(bits, set, set.length);
+        }
+      }
+      int members = 0;
+      for (long word : bits) {
+        members += Long.bitCount(word);
+      }
+      return members(bits, members);
+    }
+  }
+
   /** Whether a posting map's value (null: none) holds the document. */
   static boolean contains(Object posting, int ordinal) {
     if (posting == null) {

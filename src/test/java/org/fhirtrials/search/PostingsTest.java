@@ -55,6 +55,38 @@ class PostingsTest {
   }
 
   @Test
+  void aUnionOfBitsetsListsAndOrdinalsIsTheSortedUnion() {
+    Random random = new Random(5);
+    for (int run = 0; run < 100; run++) {
+      Postings.Union union = new Postings.Union();
+      TreeSet<Integer> expected = new TreeSet<>();
+      int parts = random.nextInt(6);
+      for (int part = 0; part < parts; part++) {
+        int kind = random.nextInt(4);
+        if (kind == 0) {
+          int ordinal = random.nextInt(20_000);
+          union.add(ordinal);
+          expected.add(ordinal);
+        } else if (kind == 1) {
+          union.add(null);
+        } else {
+          // kind 2: sparse (an array); kind 3: dense over a range of its own (a bitset)
+          Postings p = new Postings();
+          int range = 64 + random.nextInt(20_000);
+          int step = kind == 2 ? 100 + random.nextInt(300) : 1 + random.nextInt(3);
+          for (int ordinal = random.nextInt(step); ordinal < range; ordinal += step) {
+            p.add(ordinal);
+            expected.add(ordinal);
+          }
+          union.add(p.size() == 0 ? null : p);
+        }
+      }
+      int[] actual = union.toArray();
+      assertThat(actual).containsExactly(expected.stream().mapToInt(Integer::intValue).toArray());
+    }
+  }
+
+  @Test
   void aValueMostDocumentsHaveStaysExactWhenLargeAndDense() {
     Postings everyOther = new Postings();
     for (int ordinal = 0; ordinal < 100_000; ordinal += 2) {
