@@ -173,14 +173,8 @@ public final class StringPool {
       return null;
     }
     synchronized (trials) {
-      Offer held = trials.remove(nctId);
-      if (held == null) {
-        return null;
-      }
-      if (held.waiting > 1) {
-        trials.put(nctId, new Offer(held.strings, held.waiting - 1));
-      }
-      return held.strings;
+      Offer held = take(nctId);
+      return held == null ? null : held.strings;
     }
   }
 
@@ -197,13 +191,22 @@ public final class StringPool {
     String[] sorted = strings.toArray(new String[0]);
     Arrays.sort(sorted);
     synchronized (trials) {
-      Offer held = trials.remove(nctId);
-      if (held == null) {
+      if (take(nctId) == null) {
         trials.put(nctId, new Offer(sorted, users - 1));
-      } else if (held.waiting > 1) {
-        trials.put(nctId, new Offer(held.strings, held.waiting - 1));
       }
     }
+  }
+
+  /**
+   * The trial's waiting offer, now taken by one more index (kept for the others still to take it);
+   * null when none is waiting. Called holding the lock on {@link #trials}.
+   */
+  private Offer take(String nctId) {
+    Offer held = trials.remove(nctId);
+    if (held != null && held.waiting > 1) {
+      trials.put(nctId, new Offer(held.strings, held.waiting - 1));
+    }
+    return held;
   }
 
   /** The instance equal to {@code s} among taken strings ({@link #takeTrialStrings}), else s. */
