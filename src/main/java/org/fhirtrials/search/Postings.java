@@ -259,9 +259,7 @@ final class Postings {
           bits = p.bits.clone();
           return;
         }
-        if (p.bits.length > bits.length) {
-          bits = Arrays.copyOf(bits, p.bits.length);
-        }
+        cover(p.bits.length);
         for (int w = 0; w < p.bits.length; w++) {
           bits[w] |= p.bits[w];
         }
@@ -276,10 +274,7 @@ final class Postings {
       }
       for (int[] set : sets) {
         if (set.length > 0) {
-          int words = (set[set.length - 1] >>> 6) + 1;
-          if (words > bits.length) {
-            bits = Arrays.copyOf(bits, words);
-          }
+          cover((set[set.length - 1] >>> 6) + 1);
           setAll(bits, set, set.length);
         }
       }
@@ -288,6 +283,13 @@ final class Postings {
         members += Long.bitCount(word);
       }
       return members(bits, members);
+    }
+
+    /** Makes the union's bitset at least {@code words} long. */
+    private void cover(int words) {
+      if (words > bits.length) {
+        bits = Arrays.copyOf(bits, words);
+      }
     }
   }
 
